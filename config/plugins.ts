@@ -1,0 +1,66 @@
+import type { Core } from '@strapi/strapi';
+import { assertProductionSecrets } from '../src/utils/secrets';
+
+const allowedMediaTypes = [
+  'image/*',
+  'video/*',
+  'audio/*',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.*',
+  'application/ofd',
+  'text/plain',
+  'text/csv',
+];
+
+const deniedTypes = [
+  'image/svg+xml',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-executable',
+  'application/x-dosexec',
+  'application/x-sh',
+  'text/x-shellscript',
+  'application/x-mach-binary',
+];
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
+  assertProductionSecrets(process.env);
+  return {
+    'users-permissions': {
+      config: {
+        jwtSecret: env('JWT_SECRET'),
+        jwtManagement: 'refresh',
+        sessions: {
+          httpOnly: true,
+        },
+      },
+    },
+    graphql: {
+      config: {
+        endpoint: '/graphql',
+        shadowCRUD: true,
+        // Without maxLimit a client can ask for every row at once.
+        defaultLimit: 25,
+        maxLimit: 100,
+        depthLimit: 10,
+        landingPage: env('NODE_ENV') !== 'production',
+        apolloServer: {
+          introspection: true,
+        },
+      },
+    },
+    upload: {
+      config: {
+        security: {
+          allowedTypes: allowedMediaTypes,
+          deniedTypes,
+        },
+      },
+    },
+  };
+};
+
+export default config;

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { assertProductionSecrets } from '../src/utils/secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+  assertProductionSecrets(process.env);
+  return {
+    // `::` is dual-stack: the same socket answers on IPv6 and IPv4 (IPv6 is required of
+    // government portals by the national IPv6 plans).
+    host: env('HOST', '::'),
+    port: env.int('PORT', 1337),
+    url: env('PUBLIC_URL', ''),
+    proxy: env.bool('IS_PROXIED', false),
+    app: {
+      keys: env.array('APP_KEYS')!,
+    },
+    logger: {
+      updates: { enabled: env.bool('UPDATE_NOTIFICATIONS', false) },
+    },
+    webhooks: {
+      populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
+    },
+  };
+};
+
+export default config;

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { organizationMiddleware } from './api/organization/document-middleware';
+import { isEmpty, seedDemo } from './seed';
+import { defaultAdminLanguage } from './setup/admin-language';
+import { ensureLocales } from './setup/locales';
+import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(organizationMiddleware(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    defaultAdminLanguage(strapi);
+    await ensureLocales(strapi);
+    await grantRoleActions(strapi, 'public', PUBLIC_READ_ACTIONS);
+    await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
+
+    const seedOnStart = process.env.NODE_ENV === 'development' && process.env.SEED_DEMO !== 'false';
+    if (seedOnStart && (await isEmpty(strapi))) {
+      const report = await seedDemo(strapi);
+      strapi.log.info(`Demo data loaded: ${report.created} records created.`);
+    }
+  },
+};

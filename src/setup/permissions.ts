@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * What anyone may read without signing in. Disclosure is the product's purpose, so these are
+ * restored at every start rather than left to a manual click in Settings.
+ */
+export const PUBLIC_READ_ACTIONS = [
+  'api::organization.organization.find',
+  'api::organization.organization.findOne',
+];
+
+/** Grants `actions` to a users-permissions role (`public`, `authenticated`) where missing. */
+export async function grantRoleActions(strapi: Core.Strapi, roleType: string, actions: readonly string[]): Promise<void> {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
+  if (!role) throw new Error(`users-permissions role "${roleType}" does not exist`);
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  for (const action of actions) {
+    const existing = await permissions.findOne({ where: { action, role: role.id } });
+    if (!existing) await permissions.create({ data: { action, role: role.id } });
+  }
+}

@@ -1,0 +1,142 @@
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { APP_DIR, DIST_DIR, startStrapi, type TestInstance } from '../harness/strapi';
+import { createAdminUser } from '../harness/fixtures';
+import { DEMO_ORGANIZATIONS } from '../../src/seed/demo-organizations';
+import { DEMO_ADMIN, seedDemo } from '../../src/seed';
+import request from 'supertest';
+import { adminToken } from '../harness/fixtures';
+import { REQUIRED_SECRETS } from '../../src/utils/secrets';
+
+/** Loads the compiled app in a child process, as `strapi start` does, and reports how it ended. */
+function loadInChild(env: Record<string, string | undefined>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-start-'));
+  const script = `
+    require('@strapi/strapi')
+      .createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(DIST_DIR)}, serveAdminPanel: false })
+      .load()
+      .then(() => { console.log('LOADED'); process.exit(0); }, (error) => { console.error(error.message); process.exit(1); });
+  `;
+  const childEnv: Record<string, string | undefined> = { ...process.env, DATABASE_FILENAME: path.join(dir, 'db.sqlite'), ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: APP_DIR, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60000 });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('production secrets', () => {
+  it('refuses to start without secrets, naming every missing variable', () => {
+    const missing = Object.fromEntries(REQUIRED_SECRETS.map((name) => [name, undefined]));
+    const { status, output } = loadInChild({ NODE_ENV: 'production', ...missing });
+    expect(status).toBe(1);
+    expect(output).toContain(
+      `Refusing to start in production: ${REQUIRED_SECRETS.join(', ')} are missing or still an example value.`,
+    );
+    expect(output).not.toContain('LOADED');
+  });
+
+  it('refuses to start with an example secret, naming it', () => {
+    const { status, output } = loadInChild({ NODE_ENV: 'production', ADMIN_JWT_SECRET: 'tobemodified' });
+    expect(status).toBe(1);
+    expect(output).toContain('Refusing to start in production: ADMIN_JWT_SECRET is missing or still an example value.');
+  });
+
+  it('starts in production when every secret is real', () => {
+    const { status, output } = loadInChild({ NODE_ENV: 'production' });
+    expect(output).toContain('LOADED');
+    expect(status).toBe(0);
+  });
+});
+
+describe('bootstrap', () => {
+  let app: TestInstance;
+
+  beforeAll(async () => {
+    app = await startStrapi();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('creates the zh-Hans and en content locales, zh-Hans the default', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    const codes = (await locales.find()).map((locale: { code: string }) => locale.code);
+    expect(codes).toEqual(expect.arrayContaining(['zh-Hans', 'en']));
+    expect(await locales.getDefaultLocale()).toBe('zh-Hans');
+  });
+
+  it('gives new admin users the Chinese admin panel', async () => {
+    const { user } = await createAdminUser(app.strapi, { roleCode: 'strapi-editor' });
+    const stored = await app.strapi.db.query('admin::user').findOne({ where: { id: user.id } });
+    expect(stored.preferedLanguage).toBe('zh-Hans');
+  });
+
+  it('keeps an admin user’s own language choice', async () => {
+    const { user } = await createAdminUser(app.strapi);
+    await app.strapi.db.query('admin::user').update({ where: { id: user.id }, data: { preferedLanguage: 'en' } });
+    const stored = await app.strapi.db.query('admin::user').findOne({ where: { id: user.id } });
+    expect(stored.preferedLanguage).toBe('en');
+  });
+});
+
+describe('demo data', () => {
+  let app: TestInstance;
+
+  beforeAll(async () => {
+    app = await startStrapi();
+  });
+
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('loads the Taiyuan organizations as a tree, and a second run changes nothing', async () => {
+    const first = await seedDemo(app.strapi);
+    expect(first).toEqual({ created: DEMO_ORGANIZATIONS.length + 1, existing: 0 });
+
+    const snapshot = async () =>
+      app.strapi.db.query('api::organization.organization').findMany({
+        select: ['documentId', 'name', 'code', 'updatedAt'],
+        populate: { parent: { select: ['name'] } },
+        orderBy: { id: 'asc' },
+      });
+    const before = await snapshot();
+
+    const second = await seedDemo(app.strapi);
+    expect(second).toEqual({ created: 0, existing: DEMO_ORGANIZATIONS.length + 1 });
+    expect(await snapshot()).toEqual(before);
+
+    const parentOf = Object.fromEntries(before.map((row: { name: string; parent: { name: string } | null }) => [row.name, row.parent?.name ?? null]));
+    expect(parentOf).toMatchObject({
+      太原市人民政府: null,
+      太原市人民政府办公室: '太原市人民政府',
+      太原市生态环境局: '太原市人民政府',
+      太原市小店区人民政府: '太原市人民政府',
+      太原市小店区坞城街道办事处: '太原市小店区人民政府',
+      清徐县财政局: '清徐县人民政府',
+      古交市河口镇人民政府: '古交市人民政府',
+    });
+  });
+
+  it('creates the demo administrator listed in the README, who can sign in', async () => {
+    const token = await adminToken(app.server, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const me = await request(app.server).get('/admin/users/me').set('Authorization', `Bearer ${token}`);
+    expect(me.status).toBe(200);
+    expect(me.body.data).toMatchObject({ email: DEMO_ADMIN.email, preferedLanguage: 'zh-Hans' });
+  });
+
+  it('creates no demo sign-in in production', async () => {
+    const previous = process.env.NODE_ENV;
+    await app.strapi.db.query('admin::user').deleteMany({ where: { email: DEMO_ADMIN.email } });
+    process.env.NODE_ENV = 'production';
+    try {
+      await seedDemo(app.strapi);
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+    expect(await app.strapi.db.query('admin::user').count({ where: { email: DEMO_ADMIN.email } })).toBe(0);
+  });
+});
