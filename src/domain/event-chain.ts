@@ -1,0 +1,62 @@
+import { createHash } from 'crypto';
+
+/**
+ * Tamper evidence for a document's lifecycle history: each event's hash covers its own content and
+ * the previous event's hash, so editing, removing or reordering any stored event breaks every hash
+ * after it.
+ */
+
+/** The fields an event hash covers, in a fixed order. */
+export interface ChainedEventContent {
+  document: string;
+  sequence: number;
+  action: string;
+  from: string | null;
+  to: string;
+  date: string;
+  basisDocument: string | null;
+  basisNumber: string | null;
+  basisReference: string | null;
+  reason: string | null;
+  actor: string;
+  occurredAt: string;
+}
+
+export interface ChainedEvent extends ChainedEventContent {
+  previousHash: string | null;
+  hash: string;
+}
+
+const FIELDS: (keyof ChainedEventContent)[] = [
+  'document',
+  'sequence',
+  'action',
+  'from',
+  'to',
+  'date',
+  'basisDocument',
+  'basisNumber',
+  'basisReference',
+  'reason',
+  'actor',
+  'occurredAt',
+];
+
+export function hashEvent(content: ChainedEventContent, previousHash: string | null): string {
+  const canonical = JSON.stringify([...FIELDS.map((field) => content[field] ?? null), previousHash]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export type ChainCheck = { valid: true } | { valid: false; brokenAt: number; reason: string };
+
+/** Verifies a document's events, ordered by sequence from the first. */
+export function verifyChain(events: readonly ChainedEvent[]): ChainCheck {
+  let previous: string | null = null;
+  for (const [index, event] of events.entries()) {
+    if (event.sequence !== index + 1) return { valid: false, brokenAt: event.sequence, reason: `expected sequence ${index + 1}` };
+    if (event.previousHash !== previous) return { valid: false, brokenAt: event.sequence, reason: 'previous hash does not match' };
+    if (hashEvent(event, previous) !== event.hash) return { valid: false, brokenAt: event.sequence, reason: 'content does not match its hash' };
+    previous = event.hash;
+  }
+  return { valid: true };
+}
