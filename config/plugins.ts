@@ -52,6 +52,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
       },
     },
+    'document-lifecycle': {
+      enabled: true,
+      resolve: './src/plugins/document-lifecycle',
+      config: {
+        // 有效期: 5 years, 2 for 试行/暂行 documents; set per jurisdiction.
+        term: { years: 5, provisionalYears: 2, provisionalMarkers: ['试行', '暂行'] },
+        cron: { enabled: env.bool('LIFECYCLE_CRON', true), rule: env('LIFECYCLE_CRON_RULE', '5 0 * * *') },
+        reviewWindowDays: 180,
+        indexSerialDigits: 5,
+      },
+    },
     upload: {
       config: {
         security: {

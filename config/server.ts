@@ -13,6 +13,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     app: {
       keys: env.array('APP_KEYS')!,
     },
+    // Scheduled jobs (the daily lifecycle run) run in-process; with several instances, enable
+    // them on one only (CRON_ENABLED=false on the others).
+    cron: { enabled: env.bool('CRON_ENABLED', true) },
     logger: {
       updates: { enabled: env.bool('UPDATE_NOTIFICATIONS', false) },
     },

@@ -3,16 +3,20 @@ import { organizationMiddleware } from './api/organization/document-middleware';
 import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
 import { ensureLocales } from './setup/locales';
+import { richTextMiddleware } from './setup/rich-text';
+import { ensureTopics } from './setup/topics';
 import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(organizationMiddleware(strapi));
+    strapi.documents.use(richTextMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     defaultAdminLanguage(strapi);
     await ensureLocales(strapi);
+    await ensureTopics(strapi);
     await grantRoleActions(strapi, 'public', PUBLIC_READ_ACTIONS);
     await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
 

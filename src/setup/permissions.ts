@@ -7,6 +7,11 @@ import type { Core } from '@strapi/strapi';
 export const PUBLIC_READ_ACTIONS = [
   'api::organization.organization.find',
   'api::organization.organization.findOne',
+  'api::topic.topic.find',
+  'api::topic.topic.findOne',
+  'api::normative-document.normative-document.find',
+  'api::normative-document.normative-document.findOne',
+  'api::normative-document.normative-document.history',
 ];
 
 /** Grants `actions` to a users-permissions role (`public`, `authenticated`) where missing. */

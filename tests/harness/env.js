@@ -13,6 +13,7 @@ function applyTestEnv() {
     PORT: '0',
     DATABASE_CLIENT: 'sqlite',
     SEED_DEMO: 'false',
+    CRON_ENABLED: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',

@@ -29,10 +29,17 @@ export interface OrganizationInput {
   parent?: string | null;
 }
 
+export interface CreatedOrganization {
+  id: number;
+  documentId: string;
+  name: string;
+  code: string;
+}
+
 /** Creates an organization through the Document Service (so it passes the same validation). */
-export async function createOrganization(strapi: Core.Strapi, input: OrganizationInput = {}) {
+export async function createOrganization(strapi: Core.Strapi, input: OrganizationInput = {}): Promise<CreatedOrganization> {
   const n = next();
-  return strapi.documents('api::organization.organization').create({
+  const created = await strapi.documents('api::organization.organization').create({
     data: {
       name: input.name ?? `测试机构${n}`,
       shortName: input.shortName ?? `机构${n}`,
@@ -42,6 +49,7 @@ export async function createOrganization(strapi: Core.Strapi, input: Organizatio
       parent: input.parent ?? null,
     },
   });
+  return created as unknown as CreatedOrganization;
 }
 
 export interface AdminUserInput {

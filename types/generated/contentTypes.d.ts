@@ -443,6 +443,101 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiNormativeDocumentNormativeDocument
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'normative_documents';
+  info: {
+    description: '\u89C4\u7AE0\u3001\u884C\u653F\u89C4\u8303\u6027\u6587\u4EF6\u548C\u5176\u4ED6\u653F\u7B56\u6587\u4EF6\uFF0C\u542B\u7ACB\u6539\u5E9F\u751F\u547D\u5468\u671F';
+    displayName: '\u89C4\u7AE0\u548C\u89C4\u8303\u6027\u6587\u4EF6';
+    pluralName: 'normative-documents';
+    singularName: 'normative-document';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adoptedOn: Schema.Attribute.Date;
+    attachments: Schema.Attribute.Media<'files' | 'images', true>;
+    basedOn: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::normative-document.normative-document'
+    >;
+    basisFor: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::normative-document.normative-document'
+    >;
+    body: Schema.Attribute.RichText;
+    coIssuers: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::organization.organization'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    disclosureMode: Schema.Attribute.Enumeration<
+      ['proactive', 'on_request', 'not_disclosed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'proactive'>;
+    documentNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    effectiveFrom: Schema.Attribute.Date;
+    indexNumber: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    issuingOrganization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    kind: Schema.Attribute.Enumeration<
+      ['regulation', 'normative_document', 'policy_document']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'normative_document'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::normative-document.normative-document'
+    > &
+      Schema.Attribute.Private;
+    noLongerInForceOn: Schema.Attribute.Date;
+    publishedAt: Schema.Attribute.DateTime;
+    publishedOn: Schema.Attribute.Date;
+    slug: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    summary: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+        minLength: 2;
+      }>;
+    topic: Schema.Attribute.Relation<'manyToOne', 'api::topic.topic'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    validity: Schema.Attribute.Enumeration<
+      ['pending', 'in_force', 'amended', 'repealed', 'expired']
+    >;
+    validUntil: Schema.Attribute.Date;
+  };
+}
+
 export interface ApiOrganizationOrganization
   extends Struct.CollectionTypeSchema {
   collectionName: 'organizations';
@@ -509,6 +604,46 @@ export interface ApiOrganizationOrganization
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50;
       }>;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiTopicTopic extends Struct.CollectionTypeSchema {
+  collectionName: 'topics';
+  info: {
+    description: '\u653F\u5E9C\u4FE1\u606F\u4E3B\u9898\u5206\u7C7B\uFF08\u56FD\u52A1\u9662\u653F\u7B56\u6587\u4EF6\u5E93\u4E00\u7EA7\u4E3B\u9898\uFF09';
+    displayName: '\u4E3B\u9898\u5206\u7C7B';
+    pluralName: 'topics';
+    singularName: 'topic';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::topic.topic'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -603,6 +738,64 @@ export interface PluginContentReleasesReleaseAction
     >;
     type: Schema.Attribute.Enumeration<['publish', 'unpublish']> &
       Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDocumentLifecycleLifecycleEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'lifecycle_events';
+  info: {
+    description: '\u89C4\u8303\u6027\u6587\u4EF6\u6548\u529B\u53D8\u5316\u7684\u53EA\u589E\u4E0D\u6539\u8BB0\u5F55\uFF0C\u6309\u6587\u4EF6\u4E32\u6210\u54C8\u5E0C\u94FE';
+    displayName: '\u751F\u547D\u5468\u671F\u4E8B\u4EF6';
+    pluralName: 'lifecycle-events';
+    singularName: 'lifecycle-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actor: Schema.Attribute.String & Schema.Attribute.Required;
+    actorName: Schema.Attribute.String;
+    basisDocument: Schema.Attribute.String;
+    basisNumber: Schema.Attribute.String;
+    basisReference: Schema.Attribute.String;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    document: Schema.Attribute.String & Schema.Attribute.Required;
+    fromValidity: Schema.Attribute.String;
+    hash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::document-lifecycle.lifecycle-event'
+    > &
+      Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.String & Schema.Attribute.Required;
+    previousHash: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    toValidity: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1027,9 +1220,12 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::normative-document.normative-document': ApiNormativeDocumentNormativeDocument;
       'api::organization.organization': ApiOrganizationOrganization;
+      'api::topic.topic': ApiTopicTopic;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::document-lifecycle.lifecycle-event': PluginDocumentLifecycleLifecycleEvent;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;

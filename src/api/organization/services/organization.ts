@@ -76,6 +76,21 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       }
     },
 
+    /** The organization and all organizations below it, as documentIds (breadth first). */
+    async subtreeOf(documentId: string): Promise<string[]> {
+      const found = [documentId];
+      let frontier = [documentId];
+      while (frontier.length > 0) {
+        const children: { documentId: string }[] = await rows().findMany({
+          where: { parent: { documentId: { $in: frontier } } },
+          select: ['documentId'],
+        });
+        frontier = children.map((child) => child.documentId).filter((id) => !found.includes(id));
+        found.push(...frontier);
+      }
+      return found;
+    },
+
     /** Refuses to delete an organization that still has sub-organizations. */
     async assertDeletable(documentId: string): Promise<void> {
       const children = await rows().count({ where: { parent: { documentId } } });

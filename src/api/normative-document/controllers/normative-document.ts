@@ -1,0 +1,225 @@
+import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { addDays, chinaToday, isIsoDate, type IsoDate } from '../../../domain/dates';
+import { VALIDITIES, type Validity } from '../../../domain/lifecycle';
+import { parseDocumentNumber } from '../../../domain/document-number';
+import { fieldError } from '../../../utils/errors';
+import { API_TOKEN_STRATEGIES, currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
+import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
+import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
+import { SHALLOW_POPULATE } from '../services/normative-document';
+
+const UID = 'api::normative-document.normative-document';
+
+/** Query parameters of our own, beside Strapi's filters, sort and pagination. */
+interface ListParams {
+  asOf?: IsoDate;
+  validity?: Validity;
+  organization?: string;
+  year?: number;
+  documentNumber?: string;
+  indexNumber?: string;
+  kind?: string;
+  topic?: string;
+}
+
+const KINDS = ['regulation', 'normative_document', 'policy_document'];
+
+function takeParam(ctx: Context, name: string): string | undefined {
+  const query = ctx.query as Record<string, unknown>;
+  const value = query[name];
+  delete query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw fieldError(name, 'must be a single non-empty value', value);
+  return value.trim();
+}
+
+/**
+ * Drafts and 不予公开 documents are for the people who write them. Until accounts are bound to
+ * organizations, that means full-access and custom API tokens; the public, signed-in site users
+ * and read-only tokens see published, disclosable documents only, whatever they ask for.
+ */
+function mayReadUnpublished(ctx: Context): boolean {
+  const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { type?: string } } | undefined;
+  return API_TOKEN_STRATEGIES.includes(auth?.strategy?.name ?? '') && auth?.credentials?.type !== 'read-only';
+}
+
+export default factories.createCoreController(UID, ({ strapi }) => {
+  const service = () => strapi.service(UID) as unknown as {
+    decorate: <T extends { documentId: string }>(docs: T[], options?: { asOf?: IsoDate }) => Promise<T[]>;
+    documentIdsOn: (date: IsoDate, validity?: Validity) => Promise<string[]>;
+  };
+  const lifecycle = () => strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
+
+  async function readListParams(ctx: Context): Promise<{ params: ListParams; filters: Record<string, unknown>[] }> {
+    const params: ListParams = {};
+    const filters: Record<string, unknown>[] = [];
+    const today = chinaToday(new Date());
+
+    const asOf = takeParam(ctx, 'asOf');
+    if (asOf !== undefined) {
+      if (!isIsoDate(asOf)) throw fieldError('asOf', 'must be a calendar date (YYYY-MM-DD)', asOf);
+      if (asOf > today) throw fieldError('asOf', 'must not be in the future', asOf);
+      params.asOf = asOf;
+    }
+    const validity = takeParam(ctx, 'validity');
+    if (validity !== undefined) {
+      if (!(VALIDITIES as string[]).includes(validity)) throw fieldError('validity', `must be one of ${VALIDITIES.join(', ')}`, validity);
+      params.validity = validity as Validity;
+    }
+    const organization = takeParam(ctx, 'organization');
+    if (organization !== undefined) {
+      const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: organization } });
+      if (!exists) throw fieldError('organization', 'does not exist', organization);
+      const subtree = await strapi.service('api::organization.organization').subtreeOf(organization);
+      filters.push({ issuingOrganization: { documentId: { $in: subtree } } });
+    }
+    const year = takeParam(ctx, 'year');
+    if (year !== undefined) {
+      if (!/^\d{4}$/.test(year)) throw fieldError('year', 'must be a four-digit year', year);
+      filters.push({ publishedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
+    }
+    const documentNumber = takeParam(ctx, 'documentNumber');
+    if (documentNumber !== undefined) {
+      const parsed = parseDocumentNumber(documentNumber);
+      filters.push({ documentNumber: parsed.valid ? parsed.number.text : documentNumber });
+    }
+    const indexNumber = takeParam(ctx, 'indexNumber');
+    if (indexNumber !== undefined) filters.push({ indexNumber });
+    const kind = takeParam(ctx, 'kind');
+    if (kind !== undefined) {
+      if (!KINDS.includes(kind)) throw fieldError('kind', `must be one of ${KINDS.join(', ')}`, kind);
+      filters.push({ kind });
+    }
+    const topic = takeParam(ctx, 'topic');
+    if (topic !== undefined) filters.push({ topic: { $or: [{ documentId: topic }, { code: topic }] } });
+
+    if (params.asOf) {
+      filters.push({ documentId: { $in: await service().documentIdsOn(params.asOf, params.validity) } });
+    } else if (params.validity) {
+      filters.push({ validity: params.validity });
+    }
+    return { params, filters };
+  }
+
+  /**
+   * A write's response shows the document as stored after every middleware ran, including the
+   * registration that comes with a first publication.
+   */
+  async function respondWithStored(ctx: Context, documentId: string) {
+    const status = (ctx.query as { status?: string }).status === 'draft' ? 'draft' : 'published';
+    const stored = await strapi.documents(UID).findOne({ documentId, status, populate: SHALLOW_POPULATE as never });
+    const sanitized = (await strapi.contentAPI.sanitize.output(stored, strapi.contentType(UID), { auth: ctx.state.auth })) as { documentId: string };
+    const [data] = await service().decorate([sanitized]);
+    return { data, meta: {} };
+  }
+
+  /** Published, disclosable documents only, unless the caller may see the rest. */
+  function restrictToPublic(ctx: Context, filters: Record<string, unknown>[]) {
+    if (mayReadUnpublished(ctx)) return;
+    (ctx.query as Record<string, unknown>).status = 'published';
+    filters.push({ disclosureMode: { $ne: 'not_disclosed' } });
+  }
+
+  function applyFilters(ctx: Context, filters: Record<string, unknown>[]) {
+    const query = ctx.query as Record<string, unknown>;
+    if (filters.length === 0) return;
+    query.filters = query.filters ? { $and: [query.filters, ...filters] } : { $and: filters };
+  }
+
+  return {
+    async find(ctx: Context) {
+      const { params, filters } = await readListParams(ctx);
+      restrictToPublic(ctx, filters);
+      applyFilters(ctx, filters);
+      (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;
+      const { data, meta } = (await super.find(ctx)) as { data: { documentId: string }[]; meta: Record<string, unknown> };
+      return { data: await service().decorate(data, { asOf: params.asOf }), meta: params.asOf ? { ...meta, asOf: params.asOf } : meta };
+    },
+
+    async findOne(ctx: Context) {
+      const filters: Record<string, unknown>[] = [];
+      const asOf = takeParam(ctx, 'asOf');
+      if (asOf !== undefined && (!isIsoDate(asOf) || asOf > chinaToday(new Date()))) {
+        throw fieldError('asOf', 'must be a calendar date (YYYY-MM-DD), not in the future', asOf);
+      }
+      restrictToPublic(ctx, filters);
+      applyFilters(ctx, filters);
+      (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;
+      const response = (await super.findOne(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
+      if (!response?.data) return ctx.notFound('Normative document not found');
+      const [data] = await service().decorate([response.data], { asOf });
+      return { data, meta: response.meta };
+    },
+
+    async create(ctx: Context) {
+      const response = (await super.create(ctx)) as { data: { documentId: string } };
+      ctx.body = await respondWithStored(ctx, response.data.documentId);
+    },
+
+    async update(ctx: Context) {
+      const response = (await super.update(ctx)) as { data: { documentId: string } } | undefined;
+      if (!response?.data) return response;
+      ctx.body = await respondWithStored(ctx, response.data.documentId);
+    },
+
+    async transition(ctx: Context) {
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      const input = (body.data ?? body) as Record<string, unknown>;
+      if (typeof input.action !== 'string' || input.action === '') throw fieldError('action', 'is required');
+      try {
+        const result = await lifecycle().transition(ctx.params.documentId, { ...input, action: input.action }, currentActor(strapi));
+        const [document] = await service().decorate(
+          await strapi.documents(UID).findMany({ filters: { documentId: result.documentId }, status: 'published', populate: SHALLOW_POPULATE as never }),
+        );
+        ctx.body = { data: document, meta: { event: result.event } };
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    },
+
+    async history(ctx: Context) {
+      const { documentId } = ctx.params;
+      const visible = mayReadUnpublished(ctx)
+        ? await strapi.db.query(UID).count({ where: { documentId } })
+        : await strapi.db.query(UID).count({
+            where: { documentId, publishedAt: { $notNull: true }, disclosureMode: { $ne: 'not_disclosed' } },
+          });
+      if (!visible) return ctx.notFound('Normative document not found');
+      const { events, chain } = await lifecycle().history(documentId);
+      ctx.body = { data: events, meta: { chain } };
+    },
+
+    async expiring(ctx: Context) {
+      const within = takeParam(ctx, 'within') ?? String(strapi.config.get('plugin::document-lifecycle.reviewWindowDays'));
+      if (!/^\d{1,4}$/.test(within)) throw fieldError('within', 'must be a number of days (0–9999)', within);
+      const organization = takeParam(ctx, 'organization');
+      const today = chinaToday(new Date());
+      const where: Record<string, unknown> = {
+        publishedAt: { $notNull: true },
+        validity: 'in_force',
+        validUntil: { $gte: today, $lte: addDays(today, Number(within)) },
+      };
+      if (organization !== undefined) {
+        const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: organization } });
+        if (!exists) throw fieldError('organization', 'does not exist', organization);
+        where.issuingOrganization = { documentId: { $in: await strapi.service('api::organization.organization').subtreeOf(organization) } };
+      }
+      const rows = await strapi.db.query(UID).findMany({
+        where,
+        select: ['documentId', 'title', 'documentNumber', 'indexNumber', 'validUntil'],
+        populate: { issuingOrganization: { select: ['documentId', 'name'] } },
+        orderBy: [{ validUntil: 'asc' }, { id: 'asc' }],
+      });
+      const byOrganization = new Map<string, { organization: unknown; documents: Record<string, unknown>[] }>();
+      for (const row of rows as { issuingOrganization?: { documentId: string } | null }[]) {
+        const key = row.issuingOrganization?.documentId ?? '';
+        const group = byOrganization.get(key) ?? { organization: row.issuingOrganization ?? null, documents: [] };
+        const { issuingOrganization: _org, ...document } = row;
+        group.documents.push(document);
+        byOrganization.set(key, group);
+      }
+      ctx.body = { data: [...byOrganization.values()], meta: { today, within: Number(within), total: rows.length } };
+    },
+  };
+});

@@ -1,0 +1,120 @@
+import { factories } from '@strapi/strapi';
+import type { IsoDate } from '../../../domain/dates';
+import { ACTION_LABELS, VALIDITY_LABELS, type Validity } from '../../../domain/lifecycle';
+import type { LifecycleService, LifecycleEvent } from '../../../plugins/document-lifecycle/server/src/services';
+
+const UID = 'api::normative-document.normative-document';
+const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
+
+/** How a related document appears inside another: enough to link to it, never its whole body. */
+export interface DocumentSummary {
+  documentId: string;
+  title: string;
+  documentNumber: string | null;
+  validity: Validity | null;
+  validityLabel: string | null;
+}
+
+type Doc = Record<string, unknown> & { documentId: string; validity?: Validity | null };
+
+/** Lifecycle links, from the events: the target's `amendedBy` is the basis's `amends`. */
+const LINKS = {
+  amend: ['amendedBy', 'amends'],
+  revise: ['revisedBy', 'revises'],
+  repeal: ['repealedBy', 'repeals'],
+} as const;
+
+export const SHALLOW_POPULATE = {
+  issuingOrganization: { fields: ['documentId', 'name', 'shortName', 'code'] },
+  coIssuers: { fields: ['documentId', 'name', 'shortName', 'code'] },
+  topic: { fields: ['documentId', 'name', 'code'] },
+  attachments: { fields: ['documentId', 'name', 'url', 'mime', 'size', 'ext'] },
+  basedOn: { fields: ['documentId', 'title', 'documentNumber', 'validity'] },
+  basisFor: { fields: ['documentId', 'title', 'documentNumber', 'validity'] },
+};
+
+export const validityLabel = (validity: Validity | null | undefined) => (validity ? VALIDITY_LABELS[validity] : null);
+
+export default factories.createCoreService(UID, ({ strapi }) => {
+  const lifecycle = () => strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
+
+  /** Published summaries of the given documents. */
+  async function summaries(documentIds: string[]): Promise<Map<string, DocumentSummary>> {
+    if (documentIds.length === 0) return new Map();
+    const rows = await strapi.db.query(UID).findMany({
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      select: ['documentId', 'title', 'documentNumber', 'validity'],
+    });
+    return new Map(
+      rows.map((row: DocumentSummary) => [row.documentId, { ...row, validityLabel: validityLabel(row.validity) }]),
+    );
+  }
+
+  return {
+    /**
+     * documentIds of the documents whose history gives them, on `date`, the given validity (or any
+     * validity at all): the latest event on or before the date decides. One SQL query.
+     */
+    async documentIdsOn(date: IsoDate, validity?: Validity): Promise<string[]> {
+      const meta = strapi.db.metadata.get(EVENT_UID);
+      const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+      const knex = strapi.db.connection;
+      const latest = knex(meta.tableName)
+        .select({ document: column('document'), validity: column('toValidity') })
+        .select(
+          knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as position', [
+            column('document'),
+            column('date'),
+            column('sequence'),
+          ]),
+        )
+        .where(column('date'), '<=', date)
+        .as('latest');
+      const query = knex.from(latest).select('document').where('position', 1);
+      if (validity) query.andWhere('validity', validity);
+      return (await query).map((row: { document: string }) => row.document);
+    },
+
+    /**
+     * Adds what readers need to each document: the Chinese validity label, the amend/revise/repeal
+     * links in both directions, and with `asOf` the validity on that date instead of today's.
+     */
+    async decorate<T extends Doc>(documents: T[], options: { asOf?: IsoDate } = {}) {
+      const ids = documents.map((doc) => doc.documentId);
+      const [own, asBasis, asOf] = await Promise.all([
+        lifecycle().eventsOf(ids),
+        lifecycle().eventsWithBasis(ids),
+        options.asOf ? lifecycle().validityOn(ids, options.asOf) : Promise.resolve(null),
+      ]);
+      const linked = new Set<string>();
+      for (const list of own.values()) for (const event of list) if (event.basisDocument) linked.add(event.basisDocument);
+      for (const event of asBasis) linked.add(event.document);
+      const related = await summaries([...linked]);
+
+      return documents.map((doc) => {
+        const links: Record<string, DocumentSummary[]> = {
+          amends: [], amendedBy: [], revises: [], revisedBy: [], repeals: [], repealedBy: [],
+        };
+        const push = (key: string, id: string | null) => {
+          const summary = id ? related.get(id) : undefined;
+          if (summary && !links[key].some((s) => s.documentId === id)) links[key].push(summary);
+        };
+        for (const event of own.get(doc.documentId) ?? []) {
+          if (event.action in LINKS) push(LINKS[event.action as keyof typeof LINKS][0], event.basisDocument);
+        }
+        for (const event of asBasis.filter((e: LifecycleEvent) => e.basisDocument === doc.documentId)) {
+          if (event.action in LINKS) push(LINKS[event.action as keyof typeof LINKS][1], event.document);
+        }
+        const validity = asOf ? (asOf.get(doc.documentId) ?? null) : (doc.validity ?? null);
+        const last = (own.get(doc.documentId) ?? []).filter((e) => !options.asOf || e.date <= options.asOf).at(-1);
+        return {
+          ...doc,
+          validity,
+          validityLabel: validityLabel(validity),
+          lastAction: last ? { action: last.action, label: ACTION_LABELS[last.action as keyof typeof ACTION_LABELS], date: last.date, basisNumber: last.basisNumber } : null,
+          ...links,
+        };
+      });
+    },
+  };
+});

@@ -1,0 +1,5 @@
+import lifecycleEvent from './lifecycle-event/schema.json';
+
+export default {
+  'lifecycle-event': { schema: lifecycleEvent },
+};

@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
+import { chinaToday, isIsoDate } from '../../../../../domain/dates';
+import { currentActor } from '../actor';
+import { PLUGIN_ID } from '../constants';
+import type { LifecycleService } from '../services';
+import { toHttpError } from '../errors';
+
+const service = (strapi: Core.Strapi) => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
+
+/** Admin-panel endpoints: the edit view's transition buttons, its history panel, and the tick button. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async transition(ctx: Context) {
+    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    try {
+      ctx.body = { data: await service(strapi).transition(ctx.params.documentId, { ...body, action: String(body.action ?? '') }, currentActor(strapi)) };
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  },
+
+  async history(ctx: Context) {
+    ctx.body = { data: await service(strapi).history(ctx.params.documentId) };
+  },
+
+  async tick(ctx: Context) {
+    const body = (ctx.request.body ?? {}) as { date?: unknown };
+    const today = chinaToday(new Date());
+    const date = body.date ?? today;
+    if (!isIsoDate(date)) throw new errors.ValidationError('date must be a calendar date (YYYY-MM-DD)', { errors: [{ path: ['date'], message: 'date must be a calendar date (YYYY-MM-DD)', name: 'ValidationError' }] });
+    if (date > today) throw new errors.ValidationError('date must not be in the future', { errors: [{ path: ['date'], message: 'date must not be in the future', name: 'ValidationError' }] });
+    ctx.body = { data: await service(strapi).tick(date) };
+  },
+});

@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import config from './config';
+import { PLUGIN_ID } from './constants';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import { lifecycleMiddleware } from './document-middleware';
+import routes from './routes';
+import services, { type IndexNumberService, type LifecycleService } from './services';
+import type { LifecycleConfig } from './config';
+import { chinaToday } from '../../../../domain/dates';
+
+/** Admin RBAC actions: run transitions, read histories, run the date-driven tick by hand. */
+const ACTIONS = [
+  { section: 'plugins', displayName: '执行效力变更（立改废）', uid: 'transition', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: '查看生命周期记录', uid: 'read', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: '按日期运行自动效力变更', uid: 'tick', pluginName: PLUGIN_ID },
+];
+
+export default {
+  config,
+  contentTypes,
+  controllers,
+  routes,
+  services,
+
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(lifecycleMiddleware(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+    await (strapi.plugin(PLUGIN_ID).service('index-numbers') as IndexNumberService).ensureTable();
+
+    const { cron } = strapi.config.get(`plugin::${PLUGIN_ID}`) as LifecycleConfig;
+    if (cron.enabled) {
+      strapi.cron.add({
+        documentLifecycleTick: {
+          task: async () => {
+            const report = await (strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService).tick(chinaToday(new Date()));
+            strapi.log.info(`Document lifecycle: ${report.enteredIntoForce} entered into force, ${report.expired} expired on ${report.today}.`);
+          },
+          options: { rule: cron.rule, tz: 'Asia/Shanghai' },
+        },
+      });
+    }
+  },
+};

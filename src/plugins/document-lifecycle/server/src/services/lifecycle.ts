@@ -1,0 +1,355 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { chinaToday, type IsoDate } from '../../../../../domain/dates';
+import { hashEvent, verifyChain, type ChainCheck, type ChainedEvent } from '../../../../../domain/event-chain';
+import {
+  dueTransitions,
+  initialValidity,
+  planTransition,
+  validityOn,
+  type LifecycleAction,
+  type TransitionPlan,
+  type Validity,
+} from '../../../../../domain/lifecycle';
+import { defaultValidUntil } from '../../../../../domain/validity-term';
+import { conflictError, fieldError } from '../../../../../utils/errors';
+import type { LifecycleConfig } from '../config';
+import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from '../constants';
+
+/** Who caused an event: `admin:<id>`, `api-token:<id>`, `user:<id>`, or `system`. */
+export interface Actor {
+  id: string;
+  name?: string | null;
+}
+
+export const SYSTEM: Actor = { id: 'system', name: '系统' };
+
+/** A transition as requested through REST, GraphQL or the admin. */
+export interface TransitionInput {
+  action: string;
+  date?: unknown;
+  basisDocumentId?: unknown;
+  basisReference?: unknown;
+  reason?: unknown;
+  validUntil?: unknown;
+}
+
+interface DocumentRow {
+  id: number;
+  documentId: string;
+  title: string;
+  documentNumber: string | null;
+  validity: Validity | null;
+  publishedAt: string | null;
+  adoptedOn: string | null;
+  publishedOn: string | null;
+  effectiveFrom: string | null;
+  validUntil: string | null;
+  indexNumber: string | null;
+  kind: string;
+  issuingOrganization?: { documentId: string; code: string } | null;
+}
+
+export interface LifecycleEvent extends ChainedEvent {
+  id: number;
+  actorName: string | null;
+}
+
+const DOCUMENT_FIELDS = [
+  'id', 'documentId', 'title', 'documentNumber', 'validity', 'publishedAt', 'adoptedOn',
+  'publishedOn', 'effectiveFrom', 'validUntil', 'indexNumber', 'kind',
+];
+
+/** Dates come back from the database as strings or Date objects depending on the driver. */
+function isoDate(value: unknown): IsoDate | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+function toEvent(row: Record<string, unknown>): LifecycleEvent {
+  return {
+    id: row.id as number,
+    document: row.document as string,
+    sequence: Number(row.sequence),
+    action: row.action as string,
+    from: (row.fromValidity as string | null) ?? null,
+    to: row.toValidity as string,
+    date: isoDate(row.date) as string,
+    basisDocument: (row.basisDocument as string | null) ?? null,
+    basisNumber: (row.basisNumber as string | null) ?? null,
+    basisReference: (row.basisReference as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+    actor: row.actor as string,
+    actorName: (row.actorName as string | null) ?? null,
+    occurredAt: row.occurredAt as string,
+    previousHash: (row.previousHash as string | null) ?? null,
+    hash: row.hash as string,
+  };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as LifecycleConfig;
+  const documents = () => strapi.db.query(DOCUMENT_UID);
+  const events = () => strapi.db.query(EVENT_UID);
+
+  /** The draft and published rows of a document. */
+  async function rowsOf(documentId: string) {
+    const rows = (await documents().findMany({
+      where: { documentId },
+      select: DOCUMENT_FIELDS,
+      populate: { issuingOrganization: { select: ['documentId', 'code'] } },
+    })) as DocumentRow[];
+    const published = rows.find((row) => row.publishedAt) ?? null;
+    const draft = rows.find((row) => !row.publishedAt) ?? null;
+    return { published, draft, any: published ?? draft };
+  }
+
+  /** Appends one event to the document's chain; call inside the transaction that made the change. */
+  async function appendEvent(entry: {
+    document: string;
+    action: LifecycleAction;
+    from: Validity | null;
+    to: Validity;
+    date: IsoDate;
+    basisDocument?: string | null;
+    basisNumber?: string | null;
+    basisReference?: string | null;
+    reason?: string | null;
+    actor: Actor;
+  }): Promise<LifecycleEvent> {
+    const [last] = await events().findMany({
+      where: { document: entry.document },
+      orderBy: { sequence: 'desc' },
+      limit: 1,
+      select: ['sequence', 'hash'],
+    });
+    const content = {
+      document: entry.document,
+      sequence: (last ? Number(last.sequence) : 0) + 1,
+      action: entry.action,
+      from: entry.from,
+      to: entry.to,
+      date: entry.date,
+      basisDocument: entry.basisDocument ?? null,
+      basisNumber: entry.basisNumber ?? null,
+      basisReference: entry.basisReference ?? null,
+      reason: entry.reason ?? null,
+      actor: entry.actor.id,
+      occurredAt: new Date().toISOString(),
+    };
+    const previousHash = (last?.hash as string | undefined) ?? null;
+    const row = await events().create({
+      data: {
+        contentType: DOCUMENT_UID,
+        document: content.document,
+        sequence: content.sequence,
+        action: content.action,
+        fromValidity: content.from,
+        toValidity: content.to,
+        date: content.date,
+        basisDocument: content.basisDocument,
+        basisNumber: content.basisNumber,
+        basisReference: content.basisReference,
+        reason: content.reason,
+        actor: content.actor,
+        actorName: entry.actor.name ?? null,
+        occurredAt: content.occurredAt,
+        previousHash,
+        hash: hashEvent(content, previousHash),
+      },
+    });
+    return toEvent(row);
+  }
+
+  /**
+   * Writes a planned change to both the draft and the published row (so a later publication of
+   * the draft cannot undo it), but only if the validity is still what the plan started from.
+   */
+  async function applyPlan(documentId: string, plan: Pick<TransitionPlan, 'from' | 'changes'>): Promise<void> {
+    const { count } = await documents().updateMany({ where: { documentId, validity: plan.from }, data: plan.changes });
+    if (count === 0) {
+      throw conflictError('The document changed meanwhile; reload it and try again', { code: 'CONCURRENT_CHANGE' });
+    }
+  }
+
+  async function runDue(row: DocumentRow, today: IsoDate, actor: Actor): Promise<LifecycleEvent[]> {
+    const written: LifecycleEvent[] = [];
+    let current = {
+      documentId: row.documentId,
+      validity: row.validity,
+      published: true,
+      adoptedOn: isoDate(row.adoptedOn),
+      effectiveFrom: isoDate(row.effectiveFrom),
+      validUntil: isoDate(row.validUntil),
+    };
+    for (const due of dueTransitions(current, today)) {
+      const plan = planTransition(current, { action: due.action, date: due.date });
+      await applyPlan(current.documentId, plan);
+      written.push(await appendEvent({ document: current.documentId, action: plan.action, from: plan.from, to: plan.to, date: plan.date, actor }));
+      current = { ...current, validity: plan.to };
+    }
+    return written;
+  }
+
+  return {
+    rowsOf,
+
+    /**
+     * Gives a newly published document its legal life: index number, publication date, default
+     * term, initial validity with a `register` event, then any date-driven transitions already due
+     * (a document entered years after the fact catches up). Does nothing the second time.
+     */
+    async registerFirstPublication(documentId: string, actor: Actor, now = new Date()): Promise<void> {
+      await strapi.db.transaction(async () => {
+        const { published } = await rowsOf(documentId);
+        if (!published || published.validity) return;
+        const today = chinaToday(now);
+        const publishedOn = isoDate(published.publishedOn) ?? today;
+        const effectiveFrom = isoDate(published.effectiveFrom);
+        const organization = published.issuingOrganization;
+        if (!organization) throw fieldError('issuingOrganization', 'is required to publish');
+
+        const validity = initialValidity(effectiveFrom, publishedOn);
+        const { term, indexSerialDigits } = config();
+        const changes = {
+          validity,
+          publishedOn,
+          indexNumber:
+            published.indexNumber ??
+            (await strapi.plugin(PLUGIN_ID).service('index-numbers').next(organization.code, Number(publishedOn.slice(0, 4)), indexSerialDigits)),
+          validUntil: isoDate(published.validUntil) ?? (effectiveFrom ? defaultValidUntil(published.title, effectiveFrom, term) : null),
+        };
+        await documents().updateMany({ where: { documentId }, data: changes });
+        await appendEvent({ document: documentId, action: 'register', from: null, to: validity, date: publishedOn, actor });
+        await runDue({ ...published, ...changes }, today, SYSTEM);
+      });
+    },
+
+    /** Runs one requested transition: checks the rule, changes the document, appends the event, atomically. */
+    async transition(documentId: string, input: TransitionInput, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const target = await rowsOf(documentId);
+        if (!target.any) throw new errors.NotFoundError('Normative document not found');
+
+        let basis = null;
+        if (input.basisDocumentId !== undefined && input.basisDocumentId !== null && input.basisDocumentId !== '') {
+          if (typeof input.basisDocumentId !== 'string') throw fieldError('basisDocumentId', 'must be a documentId');
+          const found = await rowsOf(input.basisDocumentId);
+          if (!found.any) throw fieldError('basisDocumentId', 'does not exist', input.basisDocumentId);
+          basis = {
+            documentId: input.basisDocumentId,
+            published: Boolean(found.published),
+            validity: found.published?.validity ?? null,
+            documentNumber: found.any.documentNumber,
+          };
+        }
+        for (const field of ['basisReference', 'reason'] as const) {
+          if (input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string') {
+            throw fieldError(field, 'must be text');
+          }
+        }
+
+        const row = target.published ?? target.any;
+        const plan = planTransition(
+          {
+            documentId,
+            validity: target.published?.validity ?? null,
+            published: Boolean(target.published),
+            adoptedOn: isoDate(row.adoptedOn),
+            effectiveFrom: isoDate(row.effectiveFrom),
+            validUntil: isoDate(row.validUntil),
+          },
+          {
+            action: input.action,
+            date: input.date,
+            basis,
+            basisReference: input.basisReference as string | undefined,
+            reason: input.reason as string | undefined,
+            validUntil: input.validUntil,
+          },
+        );
+        await applyPlan(documentId, plan);
+        const event = await appendEvent({
+          document: documentId,
+          action: plan.action,
+          from: plan.from,
+          to: plan.to,
+          date: plan.date,
+          basisDocument: basis?.documentId ?? null,
+          basisNumber: basis?.documentNumber ?? null,
+          basisReference: (input.basisReference as string | undefined)?.trim() || null,
+          reason: (input.reason as string | undefined)?.trim() || null,
+          actor,
+        });
+        return { documentId, validity: plan.to, event };
+      });
+    },
+
+    /** Runs the date-driven transitions due on `today` for every published document; repeatable. */
+    async tick(today: IsoDate) {
+      const due = (await documents().findMany({
+        where: {
+          publishedAt: { $notNull: true },
+          $or: [
+            { validity: 'pending', effectiveFrom: { $lte: today } },
+            { validity: 'in_force', validUntil: { $lt: today } },
+          ],
+        },
+        select: DOCUMENT_FIELDS,
+      })) as DocumentRow[];
+      const report = { today, enteredIntoForce: 0, expired: 0 };
+      for (const row of due) {
+        const written = await strapi.db.transaction(() => runDue(row, today, SYSTEM));
+        for (const event of written) {
+          if (event.action === 'enter_into_force') report.enteredIntoForce += 1;
+          if (event.action === 'expire') report.expired += 1;
+        }
+      }
+      return report;
+    },
+
+    /** The document's events in order, and whether their hash chain verifies. */
+    async history(documentId: string): Promise<{ events: LifecycleEvent[]; chain: ChainCheck }> {
+      const rows = await events().findMany({ where: { document: documentId }, orderBy: { sequence: 'asc' } });
+      const list = rows.map(toEvent);
+      return { events: list, chain: verifyChain(list) };
+    },
+
+    /** Events of many documents at once, grouped by document. */
+    async eventsOf(documentIds: readonly string[]): Promise<Map<string, LifecycleEvent[]>> {
+      const grouped = new Map<string, LifecycleEvent[]>();
+      if (documentIds.length === 0) return grouped;
+      const rows = await events().findMany({ where: { document: { $in: [...documentIds] } }, orderBy: { sequence: 'asc' } });
+      for (const event of rows.map(toEvent)) {
+        const list = grouped.get(event.document) ?? [];
+        list.push(event);
+        grouped.set(event.document, list);
+      }
+      return grouped;
+    },
+
+    /** Events in which the given documents acted as the basis (amending, revising, repealing others). */
+    async eventsWithBasis(documentIds: readonly string[]): Promise<LifecycleEvent[]> {
+      if (documentIds.length === 0) return [];
+      const rows = await events().findMany({ where: { basisDocument: { $in: [...documentIds] } }, orderBy: { id: 'asc' } });
+      return rows.map(toEvent);
+    },
+
+    /** Each document's validity on `date`, from its history. */
+    async validityOn(documentIds: readonly string[], date: IsoDate): Promise<Map<string, Validity | null>> {
+      const grouped = await this.eventsOf(documentIds);
+      return new Map(
+        documentIds.map((id) => [
+          id,
+          validityOn((grouped.get(id) ?? []).map((e) => ({ date: e.date, to: e.to as Validity, sequence: e.sequence })), date),
+        ]),
+      );
+    },
+
+    /** Whether the document has any lifecycle history (it was published at least once). */
+    async hasHistory(documentId: string): Promise<boolean> {
+      return (await events().count({ where: { document: documentId } })) > 0;
+    },
+  };
+};

@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+
+let serial = 0;
+
+export interface DocumentInput {
+  title?: string;
+  documentNumber?: string;
+  kind?: 'regulation' | 'normative_document' | 'policy_document';
+  issuingOrganization: string;
+  adoptedOn?: string;
+  publishedOn?: string;
+  effectiveFrom?: string;
+  validUntil?: string;
+  disclosureMode?: 'proactive' | 'on_request' | 'not_disclosed';
+  body?: string;
+}
+
+/** A draft normative document through the Document Service (so the lifecycle rules apply). */
+export async function createDocumentDraft(strapi: Core.Strapi, input: DocumentInput) {
+  serial += 1;
+  return strapi.documents('api::normative-document.normative-document').create({
+    data: {
+      title: input.title ?? `太原市测试管理办法${serial}`,
+      documentNumber: input.documentNumber ?? `并测发〔2024〕${serial}号`,
+      kind: input.kind ?? 'normative_document',
+      issuingOrganization: input.issuingOrganization,
+      adoptedOn: input.adoptedOn ?? '2024-01-10',
+      publishedOn: input.publishedOn,
+      effectiveFrom: input.effectiveFrom ?? '2024-02-01',
+      validUntil: input.validUntil,
+      disclosureMode: input.disclosureMode ?? 'proactive',
+      body: input.body,
+    },
+  });
+}
+
+/** Creates and publishes a document; returns its documentId. */
+export async function publishDocument(strapi: Core.Strapi, input: DocumentInput): Promise<string> {
+  const draft = await createDocumentDraft(strapi, input);
+  await strapi.documents('api::normative-document.normative-document').publish({ documentId: draft.documentId });
+  return draft.documentId;
+}
