@@ -3,6 +3,7 @@ import { organizationMiddleware } from './api/organization/document-middleware';
 import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
 import { ensureLocales } from './setup/locales';
+import { publicReadMiddleware } from './setup/public-read';
 import { richTextMiddleware } from './setup/rich-text';
 import { ensureTopics } from './setup/topics';
 import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
@@ -11,6 +12,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(organizationMiddleware(strapi));
     strapi.documents.use(richTextMiddleware(strapi));
+    strapi.documents.use(publicReadMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

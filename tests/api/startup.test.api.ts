@@ -21,7 +21,7 @@ function loadInChild(env: Record<string, string | undefined>) {
   `;
   const childEnv: Record<string, string | undefined> = { ...process.env, DATABASE_FILENAME: path.join(dir, 'db.sqlite'), ...env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
-  const result = spawnSync(process.execPath, ['-e', script], { cwd: APP_DIR, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60000 });
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: APP_DIR, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120000 });
   fs.rmSync(dir, { recursive: true, force: true });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }

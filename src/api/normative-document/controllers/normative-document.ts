@@ -4,7 +4,8 @@ import { addDays, chinaToday, isIsoDate, type IsoDate } from '../../../domain/da
 import { VALIDITIES, type Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
-import { API_TOKEN_STRATEGIES, currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
+import { currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
+import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/public-read';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
 import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
 import { SHALLOW_POPULATE } from '../services/normative-document';
@@ -34,15 +35,7 @@ function takeParam(ctx: Context, name: string): string | undefined {
   return value.trim();
 }
 
-/**
- * Drafts and 不予公开 documents are for the people who write them. Until accounts are bound to
- * organizations, that means full-access and custom API tokens; the public, signed-in site users
- * and read-only tokens see published, disclosable documents only, whatever they ask for.
- */
-function mayReadUnpublished(ctx: Context): boolean {
-  const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { type?: string } } | undefined;
-  return API_TOKEN_STRATEGIES.includes(auth?.strategy?.name ?? '') && auth?.credentials?.type !== 'read-only';
-}
+const mayReadUnpublished = (ctx: Context) => mayReadUnpublishedFor(ctx.state.auth);
 
 export default factories.createCoreController(UID, ({ strapi }) => {
   const service = () => strapi.service(UID) as unknown as {

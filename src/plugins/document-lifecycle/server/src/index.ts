@@ -4,6 +4,7 @@ import { PLUGIN_ID } from './constants';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { lifecycleMiddleware } from './document-middleware';
+import { registerGraphql } from './graphql';
 import routes from './routes';
 import services, { type IndexNumberService, type LifecycleService } from './services';
 import type { LifecycleConfig } from './config';
@@ -25,6 +26,7 @@ export default {
 
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(lifecycleMiddleware(strapi));
+    if (strapi.plugin('graphql')) registerGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

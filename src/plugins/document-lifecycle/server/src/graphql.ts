@@ -1,0 +1,140 @@
+import type { Core } from '@strapi/strapi';
+import type * as NexusModule from 'nexus';
+import { currentActor } from './actor';
+import { DOCUMENT_UID, PLUGIN_ID } from './constants';
+import { toHttpError } from './errors';
+import type { LifecycleService } from './services';
+
+type Nexus = typeof NexusModule;
+
+interface Decorated {
+  validityLabel: string | null;
+  lastAction: unknown;
+  [link: string]: unknown;
+}
+
+type DecorateService = { decorate: (docs: { documentId: string }[]) => Promise<Decorated[]> };
+
+const LINK_FIELDS = ['amends', 'amendedBy', 'revises', 'revisedBy', 'repeals', 'repealedBy'];
+
+/**
+ * GraphQL for the lifecycle: the computed fields REST returns (validityLabel, lifecycle links,
+ * last action), the transition mutation and the history query, with the same permissions as
+ * their REST routes.
+ */
+export function registerGraphql(strapi: Core.Strapi): void {
+  const lifecycle = () => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
+  const decorate = async (doc: { documentId: string }) => {
+    const [decorated] = await (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate([doc]);
+    return decorated;
+  };
+
+  strapi.plugin('graphql').service('extension').use(({ nexus }: { nexus: Nexus }) => ({
+    types: [
+      nexus.objectType({
+        name: 'NormativeDocumentSummary',
+        definition(t) {
+          t.nonNull.id('documentId');
+          t.nonNull.string('title');
+          t.string('documentNumber');
+          t.string('validity');
+          t.string('validityLabel');
+        },
+      }),
+      nexus.objectType({
+        name: 'LifecycleAction',
+        definition(t) {
+          t.nonNull.string('action');
+          t.nonNull.string('label');
+          t.nonNull.string('date');
+          t.string('basisNumber');
+        },
+      }),
+      nexus.objectType({
+        name: 'LifecycleEvent',
+        definition(t) {
+          t.nonNull.int('sequence');
+          t.nonNull.string('action');
+          t.string('from');
+          t.nonNull.string('to');
+          t.nonNull.string('date');
+          t.string('basisDocument');
+          t.string('basisNumber');
+          t.string('basisReference');
+          t.string('reason');
+          t.nonNull.string('actor');
+          t.string('actorName');
+          t.nonNull.string('occurredAt');
+          t.string('previousHash');
+          t.nonNull.string('hash');
+        },
+      }),
+      nexus.objectType({
+        name: 'LifecycleHistory',
+        definition(t) {
+          t.nonNull.list.nonNull.field('events', { type: 'LifecycleEvent' });
+          t.nonNull.boolean('chainValid');
+          t.int('brokenAt');
+        },
+      }),
+      nexus.extendType({
+        type: 'NormativeDocument',
+        definition(t) {
+          t.string('validityLabel', { resolve: async (doc: { documentId: string }) => (await decorate(doc)).validityLabel });
+          t.field('lastAction', { type: 'LifecycleAction', resolve: async (doc: { documentId: string }) => (await decorate(doc)).lastAction as never });
+          for (const name of LINK_FIELDS) {
+            t.nonNull.list.nonNull.field(name, {
+              type: 'NormativeDocumentSummary',
+              resolve: async (doc: { documentId: string }) => (await decorate(doc))[name] as never,
+            });
+          }
+        },
+      }),
+      nexus.extendType({
+        type: 'Query',
+        definition(t) {
+          t.field('normativeDocumentHistory', {
+            type: 'LifecycleHistory',
+            args: { documentId: nexus.nonNull(nexus.idArg()) },
+            async resolve(_parent: unknown, { documentId }: { documentId: string }) {
+              const visible = await strapi.documents(DOCUMENT_UID).findOne({ documentId });
+              if (!visible) return null;
+              const { events, chain } = await lifecycle().history(documentId);
+              return { events, chainValid: chain.valid, brokenAt: chain.valid ? null : chain.brokenAt };
+            },
+          });
+        },
+      }),
+      nexus.extendType({
+        type: 'Mutation',
+        definition(t) {
+          t.field('transitionNormativeDocument', {
+            type: 'NormativeDocument',
+            args: {
+              documentId: nexus.nonNull(nexus.idArg()),
+              action: nexus.nonNull(nexus.stringArg()),
+              date: nexus.stringArg(),
+              basisDocumentId: nexus.idArg(),
+              basisReference: nexus.stringArg(),
+              reason: nexus.stringArg(),
+              validUntil: nexus.stringArg(),
+            },
+            async resolve(_parent: unknown, args: { documentId: string; action: string } & Record<string, unknown>) {
+              const { documentId, ...input } = args;
+              try {
+                await lifecycle().transition(documentId, input as { action: string }, currentActor(strapi));
+              } catch (error) {
+                throw toHttpError(error);
+              }
+              return strapi.documents(DOCUMENT_UID).findOne({ documentId, status: 'published' });
+            },
+          });
+        },
+      }),
+    ],
+    resolversConfig: {
+      'Query.normativeDocumentHistory': { auth: { scope: [`${DOCUMENT_UID}.history`] } },
+      'Mutation.transitionNormativeDocument': { auth: { scope: [`${DOCUMENT_UID}.transition`] } },
+    },
+  }));
+}
