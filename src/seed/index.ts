@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { DEMO_DOCUMENTS, DEMO_TRANSITIONS } from './demo-documents';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
+import type { LifecycleService } from '../plugins/document-lifecycle/server/src/services';
+import { SYSTEM } from '../plugins/document-lifecycle/server/src/services/lifecycle';
 
 export interface SeedReport {
   created: number;
@@ -54,8 +57,59 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedReport> {
     documentIdByCode.set(fields.code, created.documentId);
     report.created += 1;
   }
+  await seedDemoDocuments(strapi, documentIdByCode, report);
   await seedDemoAdmin(strapi, report);
   return report;
+}
+
+const DOCUMENT_UID = 'api::normative-document.normative-document';
+
+/**
+ * Publishes the demo documents (registration and date-driven transitions happen as for any
+ * publication) and runs the demo amendments and repeals for documents created in this run.
+ */
+async function seedDemoDocuments(strapi: Core.Strapi, organizationByCode: Map<string, string>, report: SeedReport): Promise<void> {
+  const documents = strapi.documents(DOCUMENT_UID);
+  const topics = new Map(
+    (await strapi.db.query('api::topic.topic').findMany({ select: ['documentId', 'code'] })).map((t: { code: string; documentId: string }) => [t.code, t.documentId]),
+  );
+  const created = new Map<string, string>();
+  const byKey = new Map<string, string>();
+
+  for (const { key, issuer, topic, ...fields } of DEMO_DOCUMENTS) {
+    const issuingOrganization = organizationByCode.get(issuer);
+    if (!issuingOrganization) throw new Error(`demo document ${key}: unknown issuer ${issuer}`);
+    const [found] = await documents.findMany({
+      filters: { documentNumber: fields.documentNumber, issuingOrganization: { documentId: issuingOrganization } },
+      fields: ['documentId'],
+      limit: 1,
+    });
+    if (found) {
+      byKey.set(key, found.documentId);
+      report.existing += 1;
+      continue;
+    }
+    const document = await documents.create({
+      data: {
+        ...fields,
+        issuingOrganization,
+        topic: topics.get(topic) ?? null,
+        disclosureMode: 'proactive',
+        body: `<p style="text-indent:2em">${fields.summary}</p>`,
+      },
+      status: 'published',
+    });
+    byKey.set(key, document.documentId);
+    created.set(key, document.documentId);
+    report.created += 1;
+  }
+
+  const lifecycle = strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
+  for (const { target, basis, ...transition } of DEMO_TRANSITIONS) {
+    const targetId = created.get(target);
+    if (!targetId) continue;
+    await lifecycle.transition(targetId, { ...transition, basisDocumentId: basis ? byKey.get(basis) : undefined }, SYSTEM);
+  }
 }
 
 /** Whether the database holds no organizations yet: the signal for a first development start. */

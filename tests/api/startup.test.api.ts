@@ -5,6 +5,7 @@ import path from 'path';
 import { APP_DIR, DIST_DIR, startStrapi, type TestInstance } from '../harness/strapi';
 import { createAdminUser } from '../harness/fixtures';
 import { DEMO_ORGANIZATIONS } from '../../src/seed/demo-organizations';
+import { DEMO_DOCUMENTS } from '../../src/seed/demo-documents';
 import { DEMO_ADMIN, seedDemo } from '../../src/seed';
 import request from 'supertest';
 import { adminToken } from '../harness/fixtures';
@@ -95,7 +96,7 @@ describe('demo data', () => {
 
   it('loads the Taiyuan organizations as a tree, and a second run changes nothing', async () => {
     const first = await seedDemo(app.strapi);
-    expect(first).toEqual({ created: DEMO_ORGANIZATIONS.length + 1, existing: 0 });
+    expect(first).toEqual({ created: DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + 1, existing: 0 });
 
     const snapshot = async () =>
       app.strapi.db.query('api::organization.organization').findMany({
@@ -106,7 +107,7 @@ describe('demo data', () => {
     const before = await snapshot();
 
     const second = await seedDemo(app.strapi);
-    expect(second).toEqual({ created: 0, existing: DEMO_ORGANIZATIONS.length + 1 });
+    expect(second).toEqual({ created: 0, existing: DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + 1 });
     expect(await snapshot()).toEqual(before);
 
     const parentOf = Object.fromEntries(before.map((row: { name: string; parent: { name: string } | null }) => [row.name, row.parent?.name ?? null]));
@@ -119,6 +120,24 @@ describe('demo data', () => {
       清徐县财政局: '清徐县人民政府',
       古交市河口镇人民政府: '古交市人民政府',
     });
+  });
+
+  it('publishes the demo documents with a lifecycle: amended, revised, repealed, expired, pending, in force', async () => {
+    const rows = await app.strapi.db.query('api::normative-document.normative-document').findMany({
+      where: { publishedAt: { $notNull: true } },
+      select: ['title', 'validity', 'indexNumber'],
+    });
+    expect(rows).toHaveLength(DEMO_DOCUMENTS.length);
+    const validity = Object.fromEntries(rows.map((r: { title: string; validity: string }) => [r.title, r.validity]));
+    expect(validity).toMatchObject({
+      太原市政务公开工作规定: 'amended',
+      太原市就业补助资金管理办法: 'amended',
+      古交市煤矿安全生产监督管理办法: 'repealed',
+      太原市政府信息公开申请办理暂行办法: 'expired',
+      清徐县涉农补贴资金发放管理办法: 'pending',
+      太原市行政规范性文件制定和监督管理办法: 'in_force',
+    });
+    expect(rows.every((r: { indexNumber: string | null }) => /^[0-9A-Z]{18}\/\d{4}-\d{5}$/.test(r.indexNumber ?? ''))).toBe(true);
   });
 
   it('creates the demo administrator listed in the README, who can sign in', async () => {
