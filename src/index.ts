@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { organizationMiddleware } from './api/organization/document-middleware';
 import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
+import { applyAdminLabels } from './setup/admin-labels';
 import { ensureLocales } from './setup/locales';
 import { publicReadMiddleware } from './setup/public-read';
 import { richTextMiddleware } from './setup/rich-text';
@@ -19,6 +20,7 @@ export default {
     defaultAdminLanguage(strapi);
     await ensureLocales(strapi);
     await ensureTopics(strapi);
+    await applyAdminLabels(strapi);
     await grantRoleActions(strapi, 'public', PUBLIC_READ_ACTIONS);
     await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
 

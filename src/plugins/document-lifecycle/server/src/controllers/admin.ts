@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { chinaToday, isIsoDate } from '../../../../../domain/dates';
 import { currentActor } from '../actor';
-import { PLUGIN_ID } from '../constants';
+import { DOCUMENT_UID, PLUGIN_ID } from '../constants';
 import type { LifecycleService } from '../services';
 import { toHttpError } from '../errors';
 
@@ -22,6 +22,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async history(ctx: Context) {
     ctx.body = { data: await service(strapi).history(ctx.params.documentId) };
+  },
+
+  /** Published documents in force that can serve as the basis of a transition, searched by title or 文号. */
+  async basisCandidates(ctx: Context) {
+    const { q, exclude } = ctx.query as { q?: unknown; exclude?: unknown };
+    const text = typeof q === 'string' ? q.trim().slice(0, 100) : '';
+    const where: Record<string, unknown> = { publishedAt: { $notNull: true }, validity: 'in_force' };
+    if (typeof exclude === 'string' && exclude) where.documentId = { $ne: exclude };
+    if (text) where.$or = [{ title: { $containsi: text } }, { documentNumber: { $containsi: text } }];
+    const rows = await strapi.db.query(DOCUMENT_UID).findMany({
+      where,
+      select: ['documentId', 'title', 'documentNumber'],
+      orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }],
+      limit: 20,
+    });
+    ctx.body = { data: rows };
   },
 
   async tick(ctx: Context) {

@@ -17,6 +17,12 @@ export default {
         config: { policies: ['admin::isAuthenticatedAdmin', ...adminPolicies('read')] },
       },
       {
+        method: 'GET',
+        path: '/normative-documents/basis-candidates',
+        handler: 'admin.basisCandidates',
+        config: { policies: ['admin::isAuthenticatedAdmin', ...adminPolicies('read')] },
+      },
+      {
         method: 'POST',
         path: '/tick',
         handler: 'admin.tick',
