@@ -42,7 +42,7 @@ const VARIANT: Record<Validity, 'success' | 'secondary' | 'warning' | 'danger' |
   expired: 'neutral',
 };
 
-function Panel({ documentId, reloadKey, onChanged }: { documentId: string; reloadKey: number; onChanged: () => void }) {
+function Panel({ documentId, version, onChanged }: { documentId: string; version: string; onChanged: () => void }) {
   const { get } = useFetchClient();
   const { formatMessage } = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values);
@@ -58,7 +58,7 @@ function Panel({ documentId, reloadKey, onChanged }: { documentId: string; reloa
     return () => {
       cancelled = true;
     };
-  }, [documentId, reloadKey, get]);
+  }, [documentId, version, get]);
 
   const validity = (history?.events.at(-1)?.to ?? null) as Validity | null;
   const actions = validity ? MANUAL.filter((action) => LIFECYCLE_RULES[action].from.includes(validity)) : [];
@@ -116,12 +116,14 @@ function Panel({ documentId, reloadKey, onChanged }: { documentId: string; reloa
 }
 
 /** The side panel on a normative document's edit view: validity, transition buttons, history. */
-export const LifecyclePanel = ({ model, documentId }: PanelProps) => {
+export const LifecyclePanel = ({ model, documentId, document }: PanelProps) => {
   const { formatMessage } = useIntl();
   const [reloadKey, setReloadKey] = React.useState(0);
   if (model !== DOCUMENT_UID || !documentId) return null;
+  // Publishing or saving changes the document; the history is fetched again then, and after a transition.
+  const version = [document?.publishedAt, document?.updatedAt, reloadKey].map(String).join('|');
   return {
     title: formatMessage({ id: `${PLUGIN_ID}.panel.title`, defaultMessage: 'Validity and lifecycle' }),
-    content: <Panel documentId={documentId} reloadKey={reloadKey} onChanged={() => setReloadKey((key) => key + 1)} />,
+    content: <Panel documentId={documentId} version={version} onChanged={() => setReloadKey((key) => key + 1)} />,
   };
 };

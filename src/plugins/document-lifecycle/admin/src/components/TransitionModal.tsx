@@ -98,6 +98,7 @@ export function TransitionModal({ documentId, action, label, onClose, onDone }: 
                 <Field.Root name="basisDocumentId" error={errors.basisDocumentId} required={rule.basis === 'document'}>
                   <Field.Label>{t('form.basis')}</Field.Label>
                   <Combobox
+                    autocomplete="none"
                     placeholder={t('form.basis.placeholder')}
                     value={basis}
                     onChange={(value?: string) => setBasis(value)}

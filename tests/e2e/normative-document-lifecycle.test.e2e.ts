@@ -1,0 +1,113 @@
+import type { Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { startServer, type E2EServer } from './server';
+import { launchBrowser } from './browser';
+import { createAdminUser, createOrganization } from '../harness/fixtures';
+
+const UID = 'api::normative-document.normative-document';
+
+let server: E2EServer;
+let browser: Browser;
+let page: Page;
+let editor: { email: string; password: string };
+
+/** The built-in Editor role, given what an editor of normative documents needs. */
+async function editorRole(strapi: E2EServer['strapi']): Promise<void> {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+  const fields = Object.keys(strapi.contentType(UID).attributes);
+  const contentManager = ['create', 'read', 'update', 'publish'].map((action) => ({
+    action: `plugin::content-manager.explorer.${action}`,
+    subject: UID,
+    properties: action === 'publish' ? {} : { fields },
+    conditions: [],
+  }));
+  const organizations = { action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization', properties: { fields: ['name', 'shortName', 'code'] }, conditions: [] };
+  const lifecycle = ['transition', 'read'].map((action) => ({ action: `plugin::document-lifecycle.${action}`, subject: null, properties: {}, conditions: [] }));
+  await strapi.service('admin::role').assignPermissions(role.id, [...contentManager, organizations, ...lifecycle]);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  await createOrganization(server.strapi, { name: '太原市人民政府', shortName: '市政府', level: 'city', kind: 'people_government' });
+  await editorRole(server.strapi);
+  const { user, password } = await createAdminUser(server.strapi, { roleCode: 'strapi-editor', email: 'editor@e2e.gongkai.local' });
+  editor = { email: user.email, password };
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(30000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function fillDate(name: string, value: string) {
+  const input = page.locator(`input[name="${name}"]`);
+  await input.click();
+  await input.pressSequentially(value, { delay: 20 });
+  await input.press('Tab');
+  await expect(input.inputValue()).resolves.toBe(value);
+}
+
+/** Creates a document in the Content Manager, saves and publishes it; returns its documentId. */
+async function createAndPublish(title: string, documentNumber: string): Promise<string> {
+  await page.goto(`${server.url}/admin/content-manager/collection-types/${UID}/create`);
+  await page.locator('input[name="title"]').fill(title);
+  await page.locator('input[name="documentNumber"]').fill(documentNumber);
+  await page.locator('input[name="issuingOrganization"]').click();
+  await page.getByRole('option', { name: /太原市人民政府/ }).click();
+  await fillDate('adoptedOn', '2026/11/02');
+  await fillDate('effectiveFrom', '2026/11/10');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL(/normative-document\/(?!create)[a-z0-9]+/);
+  await page.getByRole('button', { name: '发布' }).click();
+  await page.getByTestId('lifecycle-validity').getByText('现行有效').waitFor();
+  return page.url().split('/').pop()!.split('?')[0];
+}
+
+describe('an editor in the admin panel', () => {
+  it('signs in to the Chinese admin', async () => {
+    await page.goto(`${server.url}/admin`);
+    await page.locator('input[name="email"]').fill(editor.email);
+    await page.locator('input[name="password"]').fill(editor.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/admin(\/)?$/);
+    expect(await page.locator("html").getAttribute("lang")).toBe('zh-Hans');
+  });
+
+  let target: string;
+  let basis: string;
+
+  it('creates a document with a 文号 written with [] and sees it normalized', async () => {
+    target = await createAndPublish('太原市测试管理办法', '并政发[2026]101号');
+    await expect(page.locator('input[name="documentNumber"]').inputValue()).resolves.toBe('并政发〔2026〕101号');
+  });
+
+  it('repeals it through a second document from the edit view', async () => {
+    basis = await createAndPublish('太原市人民政府关于废止《太原市测试管理办法》的决定', '并政发〔2026〕102号');
+    await page.goto(`${server.url}/admin/content-manager/collection-types/${UID}/${target}`);
+    await page.getByRole('button', { name: '废止' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type="date"]').fill('2026-11-20');
+    await dialog.getByRole('combobox').click();
+    await dialog.getByRole('combobox').fill('102');
+    await page.getByRole('option', { name: /并政发〔2026〕102号/ }).click();
+    await dialog.locator('textarea').fill('已被新决定废止');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('lifecycle-validity').getByText('已废止').waitFor();
+  });
+
+  it('sees both histories', async () => {
+    const history = page.getByTestId('lifecycle-history');
+    await expect(history.textContent()).resolves.toMatch(/2026-11-20 废止 → 已废止.*并政发〔2026〕102号.*已被新决定废止/s);
+
+    await page.goto(`${server.url}/admin/content-manager/collection-types/${UID}/${basis}`);
+    await page.getByTestId('lifecycle-history').getByText('登记发布').waitFor();
+    await expect(page.getByTestId('lifecycle-validity').textContent()).resolves.toContain('现行有效');
+
+    const stored = await server.strapi.db.query(UID).findOne({ where: { documentId: target, publishedAt: { $notNull: true } } });
+    expect(stored).toMatchObject({ validity: 'repealed', noLongerInForceOn: '2026-11-20' });
+  });
+});
