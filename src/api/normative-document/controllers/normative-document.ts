@@ -8,7 +8,7 @@ import { currentActor } from '../../../plugins/document-lifecycle/server/src/act
 import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/public-read';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
 import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
-import { SHALLOW_POPULATE } from '../services/normative-document';
+import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
 
 const UID = 'api::normative-document.normative-document';
 
@@ -125,7 +125,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const { params, filters } = await readListParams(ctx);
       restrictToPublic(ctx, filters);
       applyFilters(ctx, filters);
-      (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;
+      (ctx.query as Record<string, unknown>).populate = LIST_POPULATE;
       const { data, meta } = (await super.find(ctx)) as { data: { documentId: string }[]; meta: Record<string, unknown> };
       return { data: await service().decorate(data, { asOf: params.asOf }), meta: params.asOf ? { ...meta, asOf: params.asOf } : meta };
     },

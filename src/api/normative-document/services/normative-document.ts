@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { IsoDate } from '../../../domain/dates';
-import { ACTION_LABELS, VALIDITY_LABELS, type Validity } from '../../../domain/lifecycle';
+import { ACTION_LABELS, VALIDITY_LABELS, validityOn, type Validity } from '../../../domain/lifecycle';
 import type { LifecycleService, LifecycleEvent } from '../../../plugins/document-lifecycle/server/src/services';
 
 const UID = 'api::normative-document.normative-document';
@@ -24,6 +24,12 @@ const LINKS = {
   repeal: ['repealedBy', 'repeals'],
 } as const;
 
+/** Lists carry what a results page shows; the detail view adds the rest. */
+export const LIST_POPULATE = {
+  issuingOrganization: { fields: ['documentId', 'name', 'shortName', 'code'] },
+  topic: { fields: ['documentId', 'name', 'code'] },
+};
+
 export const SHALLOW_POPULATE = {
   issuingOrganization: { fields: ['documentId', 'name', 'shortName', 'code'] },
   coIssuers: { fields: ['documentId', 'name', 'shortName', 'code'] },
@@ -32,6 +38,12 @@ export const SHALLOW_POPULATE = {
   basedOn: { fields: ['documentId', 'title', 'documentNumber', 'validity'] },
   basisFor: { fields: ['documentId', 'title', 'documentNumber', 'validity'] },
 };
+
+function validityMap(own: Map<string, LifecycleEvent[]>, ids: string[], date: IsoDate): Map<string, Validity | null> {
+  return new Map(
+    ids.map((id) => [id, validityOn((own.get(id) ?? []).map((e) => ({ date: e.date, to: e.to as Validity, sequence: e.sequence })), date)]),
+  );
+}
 
 export const validityLabel = (validity: Validity | null | undefined) => (validity ? VALIDITY_LABELS[validity] : null);
 
@@ -81,14 +93,11 @@ export default factories.createCoreService(UID, ({ strapi }) => {
      */
     async decorate<T extends Doc>(documents: T[], options: { asOf?: IsoDate } = {}) {
       const ids = documents.map((doc) => doc.documentId);
-      const [own, asBasis, asOf] = await Promise.all([
-        lifecycle().eventsOf(ids),
-        lifecycle().eventsWithBasis(ids),
-        options.asOf ? lifecycle().validityOn(ids, options.asOf) : Promise.resolve(null),
-      ]);
+      const { own, asBasis } = await lifecycle().eventsAround(ids);
+      const asOf = options.asOf ? validityMap(own, ids, options.asOf) : null;
       const linked = new Set<string>();
       for (const list of own.values()) for (const event of list) if (event.basisDocument) linked.add(event.basisDocument);
-      for (const event of asBasis) linked.add(event.document);
+      for (const list of asBasis.values()) for (const event of list) linked.add(event.document);
       const related = await summaries([...linked]);
 
       return documents.map((doc) => {
@@ -102,7 +111,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
         for (const event of own.get(doc.documentId) ?? []) {
           if (event.action in LINKS) push(LINKS[event.action as keyof typeof LINKS][0], event.basisDocument);
         }
-        for (const event of asBasis.filter((e: LifecycleEvent) => e.basisDocument === doc.documentId)) {
+        for (const event of asBasis.get(doc.documentId) ?? []) {
           if (event.action in LINKS) push(LINKS[event.action as keyof typeof LINKS][1], event.document);
         }
         const validity = asOf ? (asOf.get(doc.documentId) ?? null) : (doc.validity ?? null);

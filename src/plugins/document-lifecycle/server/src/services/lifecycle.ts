@@ -6,7 +6,6 @@ import {
   dueTransitions,
   initialValidity,
   planTransition,
-  validityOn,
   type LifecycleAction,
   type TransitionPlan,
   type Validity,
@@ -316,35 +315,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { events: list, chain: verifyChain(list) };
     },
 
-    /** Events of many documents at once, grouped by document. */
-    async eventsOf(documentIds: readonly string[]): Promise<Map<string, LifecycleEvent[]>> {
-      const grouped = new Map<string, LifecycleEvent[]>();
-      if (documentIds.length === 0) return grouped;
-      const rows = await events().findMany({ where: { document: { $in: [...documentIds] } }, orderBy: { sequence: 'asc' } });
+    /**
+     * In one query: each document's own events, and the events in which it was the basis of a
+     * change to another document (what it amends, revises or repeals).
+     */
+    async eventsAround(documentIds: readonly string[]) {
+      const own = new Map<string, LifecycleEvent[]>();
+      const asBasis = new Map<string, LifecycleEvent[]>();
+      if (documentIds.length === 0) return { own, asBasis };
+      const ids = [...documentIds];
+      const rows = await events().findMany({
+        where: { $or: [{ document: { $in: ids } }, { basisDocument: { $in: ids } }] },
+        orderBy: [{ document: 'asc' }, { sequence: 'asc' }],
+      });
+      const wanted = new Set(ids);
       for (const event of rows.map(toEvent)) {
-        const list = grouped.get(event.document) ?? [];
-        list.push(event);
-        grouped.set(event.document, list);
+        if (wanted.has(event.document)) own.set(event.document, [...(own.get(event.document) ?? []), event]);
+        if (event.basisDocument && wanted.has(event.basisDocument)) {
+          asBasis.set(event.basisDocument, [...(asBasis.get(event.basisDocument) ?? []), event]);
+        }
       }
-      return grouped;
-    },
-
-    /** Events in which the given documents acted as the basis (amending, revising, repealing others). */
-    async eventsWithBasis(documentIds: readonly string[]): Promise<LifecycleEvent[]> {
-      if (documentIds.length === 0) return [];
-      const rows = await events().findMany({ where: { basisDocument: { $in: [...documentIds] } }, orderBy: { id: 'asc' } });
-      return rows.map(toEvent);
-    },
-
-    /** Each document's validity on `date`, from its history. */
-    async validityOn(documentIds: readonly string[], date: IsoDate): Promise<Map<string, Validity | null>> {
-      const grouped = await this.eventsOf(documentIds);
-      return new Map(
-        documentIds.map((id) => [
-          id,
-          validityOn((grouped.get(id) ?? []).map((e) => ({ date: e.date, to: e.to as Validity, sequence: e.sequence })), date),
-        ]),
-      );
+      return { own, asBasis };
     },
 
     /** Whether the document has any lifecycle history (it was published at least once). */
