@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { startStrapi, type TestInstance } from '../harness/strapi';
+import { adminToken, createAdminUser, createOrganization } from '../harness/fixtures';
+import { publishDocument } from '../harness/documents';
+
+let app: TestInstance;
+let superAdmin: string;
+let author: string;
+let organization: { documentId: string };
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const admin = await createAdminUser(app.strapi);
+  superAdmin = await adminToken(app.server, admin.user.email, admin.password);
+  // The built-in Author role has none of the lifecycle permissions.
+  const plain = await createAdminUser(app.strapi, { roleCode: 'strapi-author' });
+  author = await adminToken(app.server, plain.user.email, plain.password);
+  organization = await createOrganization(app.strapi);
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+describe('admin lifecycle routes', () => {
+  it('runs a transition from the admin and records the admin as the actor', async () => {
+    const id = await publishDocument(app.strapi, { issuingOrganization: organization.documentId });
+    const res = await request(app.server)
+      .post(`/document-lifecycle/normative-documents/${id}/transitions`)
+      .set(as(superAdmin))
+      .send({ action: 'declare_invalid', date: '2026-01-05', basisReference: '并政办发〔2026〕1号 清理结果', reason: '对象已消失' });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ documentId: id, validity: 'expired', event: { actor: expect.stringMatching(/^admin:\d+$/), actorName: '管理员测试' } });
+
+    const history = await request(app.server).get(`/document-lifecycle/normative-documents/${id}/history`).set(as(superAdmin));
+    expect(history.body.data.chain).toEqual({ valid: true });
+    expect(history.body.data.events).toHaveLength(2);
+  });
+
+  it('refuses admins without the lifecycle permissions, changing nothing', async () => {
+    const id = await publishDocument(app.strapi, { issuingOrganization: organization.documentId });
+    const res = await request(app.server)
+      .post(`/document-lifecycle/normative-documents/${id}/transitions`)
+      .set(as(author))
+      .send({ action: 'repeal', date: '2026-01-05', basisReference: 'x' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('PolicyError');
+    const stored = await app.strapi.db.query('api::normative-document.normative-document').findOne({ where: { documentId: id, publishedAt: { $notNull: true } } });
+    expect(stored.validity).toBe('in_force');
+  });
+
+  it('runs the date-driven tick for a given date, and refuses a future or malformed one', async () => {
+    const ok = await request(app.server).post('/document-lifecycle/tick').set(as(superAdmin)).send({ date: '2026-01-01' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data).toEqual({ today: '2026-01-01', enteredIntoForce: expect.any(Number), expired: expect.any(Number) });
+
+    for (const [date, message] of [
+      ['2999-01-01', 'date must not be in the future'],
+      ['2026-13-01', 'date must be a calendar date (YYYY-MM-DD)'],
+    ]) {
+      const res = await request(app.server).post('/document-lifecycle/tick').set(as(superAdmin)).send({ date });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ name: 'ValidationError', message, details: { errors: [expect.objectContaining({ path: ['date'] })] } });
+    }
+  });
+
+  it('offers published documents in force as basis candidates, searched by 文号', async () => {
+    const basis = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, documentNumber: '并候选发〔2025〕8号', title: '候选依据文件' });
+    const res = await request(app.server).get('/document-lifecycle/normative-documents/basis-candidates').query({ q: '候选发' }).set(as(superAdmin));
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([{ documentId: basis, title: '候选依据文件', documentNumber: '并候选发〔2025〕8号' }]);
+  });
+});
