@@ -9,6 +9,11 @@ import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/publ
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
 import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
 import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
+import { SORT_FIELDS, type PublicListQuery, type PublicListService, type SortField } from '../services/public-list';
+
+/** As `config/api.ts`: the REST defaults apply to the fast path too. */
+const DEFAULT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 100;
 
 const UID = 'api::normative-document.normative-document';
 
@@ -16,7 +21,7 @@ const UID = 'api::normative-document.normative-document';
 interface ListParams {
   asOf?: IsoDate;
   validity?: Validity;
-  organization?: string;
+  organizationIds?: string[];
   year?: number;
   documentNumber?: string;
   indexNumber?: string;
@@ -43,6 +48,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     documentIdsOn: (date: IsoDate, validity?: Validity) => Promise<string[]>;
   };
   const lifecycle = () => strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
+  const publicList = () => strapi.service('api::normative-document.public-list') as unknown as PublicListService;
 
   async function readListParams(ctx: Context): Promise<{ params: ListParams; filters: Record<string, unknown>[] }> {
     const params: ListParams = {};
@@ -64,35 +70,82 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     if (organization !== undefined) {
       const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: organization } });
       if (!exists) throw fieldError('organization', 'does not exist', organization);
-      const subtree = await strapi.service('api::organization.organization').subtreeOf(organization);
-      filters.push({ issuingOrganization: { documentId: { $in: subtree } } });
+      params.organizationIds = await strapi.service('api::organization.organization').subtreeOf(organization);
+      filters.push({ issuingOrganization: { documentId: { $in: params.organizationIds } } });
     }
     const year = takeParam(ctx, 'year');
     if (year !== undefined) {
       if (!/^\d{4}$/.test(year)) throw fieldError('year', 'must be a four-digit year', year);
+      params.year = Number(year);
       filters.push({ publishedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
     }
     const documentNumber = takeParam(ctx, 'documentNumber');
     if (documentNumber !== undefined) {
       const parsed = parseDocumentNumber(documentNumber);
-      filters.push({ documentNumber: parsed.valid ? parsed.number.text : documentNumber });
+      params.documentNumber = parsed.valid ? parsed.number.text : documentNumber;
+      filters.push({ documentNumber: params.documentNumber });
     }
     const indexNumber = takeParam(ctx, 'indexNumber');
-    if (indexNumber !== undefined) filters.push({ indexNumber });
+    if (indexNumber !== undefined) {
+      params.indexNumber = indexNumber;
+      filters.push({ indexNumber });
+    }
     const kind = takeParam(ctx, 'kind');
     if (kind !== undefined) {
       if (!KINDS.includes(kind)) throw fieldError('kind', `must be one of ${KINDS.join(', ')}`, kind);
+      params.kind = kind;
       filters.push({ kind });
     }
     const topic = takeParam(ctx, 'topic');
-    if (topic !== undefined) filters.push({ topic: { $or: [{ documentId: topic }, { code: topic }] } });
+    if (topic !== undefined) {
+      params.topic = topic;
+      filters.push({ topic: { $or: [{ documentId: topic }, { code: topic }] } });
+    }
 
+    return { params, filters };
+  }
+
+  /** Strapi-path filters for the validity, which for a past date needs the event history. */
+  async function validityFilters(params: ListParams, filters: Record<string, unknown>[]) {
     if (params.asOf) {
-      filters.push({ documentId: { $in: await service().documentIdsOn(params.asOf, params.validity) } });
+      const ids = await service().documentIdsOn(params.asOf, params.validity);
+      // An empty `$in` would not filter at all.
+      filters.push(ids.length > 0 ? { documentId: { $in: ids } } : { id: { $null: true } });
     } else if (params.validity) {
       filters.push({ validity: params.validity });
     }
-    return { params, filters };
+  }
+
+  /**
+   * The public fast path takes requests that use only our parameters, page-based pagination and
+   * a simple sort; anything else (Strapi filters, fields, offset pagination) takes Strapi's path.
+   */
+  function fastListQuery(ctx: Context, params: ListParams): PublicListQuery | null {
+    if (mayReadUnpublished(ctx)) return null;
+    const { pagination, sort, populate: _populate, status: _status, ...rest } = ctx.query as Record<string, unknown>;
+    if (Object.keys(rest).length > 0) return null;
+    let page = 1;
+    let pageSize = DEFAULT_PAGE_SIZE;
+    if (pagination !== undefined) {
+      if (typeof pagination !== 'object' || pagination === null) return null;
+      const { page: p, pageSize: s, ...other } = pagination as Record<string, unknown>;
+      if (Object.keys(other).length > 0) return null;
+      if (p !== undefined) {
+        if (typeof p !== 'string' || !/^[1-9]\d{0,5}$/.test(p)) return null;
+        page = Number(p);
+      }
+      if (s !== undefined) {
+        if (typeof s !== 'string' || !/^[1-9]\d{0,5}$/.test(s)) return null;
+        pageSize = Math.min(Number(s), MAX_PAGE_SIZE);
+      }
+    }
+    let order: PublicListQuery['sort'] = { field: 'publishedOn', direction: 'desc' };
+    if (sort !== undefined) {
+      const match = typeof sort === 'string' ? /^([A-Za-z]+)(?::(asc|desc))?$/i.exec(sort) : null;
+      if (!match || !(SORT_FIELDS as readonly string[]).includes(match[1])) return null;
+      order = { field: match[1] as SortField, direction: (match[2]?.toLowerCase() ?? 'asc') as 'asc' | 'desc' };
+    }
+    return { ...params, page, pageSize, sort: order };
   }
 
   /**
@@ -123,10 +176,22 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   return {
     async find(ctx: Context) {
       const { params, filters } = await readListParams(ctx);
-      restrictToPublic(ctx, filters);
-      applyFilters(ctx, filters);
-      (ctx.query as Record<string, unknown>).populate = LIST_POPULATE;
-      const { data, meta } = (await super.find(ctx)) as { data: { documentId: string }[]; meta: Record<string, unknown> };
+      const fast = fastListQuery(ctx, params);
+      let data: { documentId: string }[];
+      let meta: Record<string, unknown>;
+      if (fast) {
+        const result = await publicList().list(fast);
+        data = result.data;
+        meta = { pagination: result.pagination };
+      } else {
+        await validityFilters(params, filters);
+        restrictToPublic(ctx, filters);
+        applyFilters(ctx, filters);
+        const query = ctx.query as Record<string, unknown>;
+        query.populate = LIST_POPULATE;
+        if (query.sort === undefined) query.sort = ['publishedOn:desc', 'id:desc'];
+        ({ data, meta } = (await super.find(ctx)) as { data: { documentId: string }[]; meta: Record<string, unknown> });
+      }
       return { data: await service().decorate(data, { asOf: params.asOf }), meta: params.asOf ? { ...meta, asOf: params.asOf } : meta };
     },
 

@@ -1,0 +1,148 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { IsoDate } from '../../../domain/dates';
+import type { Validity } from '../../../domain/lifecycle';
+
+const UID = 'api::normative-document.normative-document';
+const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
+const ORGANIZATION_UID = 'api::organization.organization';
+const TOPIC_UID = 'api::topic.topic';
+
+/** The list parameters the public fast path understands. */
+export interface PublicListQuery {
+  asOf?: IsoDate;
+  validity?: Validity;
+  organizationIds?: string[];
+  year?: number;
+  kind?: string;
+  topic?: string;
+  documentNumber?: string;
+  indexNumber?: string;
+  page: number;
+  pageSize: number;
+  sort: { field: SortField; direction: 'asc' | 'desc' };
+}
+
+export const SORT_FIELDS = ['publishedOn', 'effectiveFrom', 'adoptedOn', 'validUntil', 'title', 'id'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/**
+ * The public list of normative documents, built for read traffic: one SQL query selects the page
+ * (filters, the validity on a past date, sort, pagination) and one counts it; the rows and their
+ * two shallow relations are then loaded by id. Strapi's generic path validates, sanitizes and
+ * transforms every request, which costs several times the database work on a list of 25.
+ */
+const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
+  const meta = () => strapi.db.metadata.get(UID);
+  const column = (uid: string, attribute: string) =>
+    ((strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute) as string;
+  const joinTable = (attribute: string) => (meta().attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+
+  /** Scalar attributes a reader may see: everything but relations, media and private fields. */
+  function publicFields(): string[] {
+    const { attributes } = strapi.contentType(UID);
+    const scalar = Object.entries(attributes)
+      .filter(([, attribute]) => !['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type))
+      .filter(([, attribute]) => !(attribute as { private?: boolean }).private)
+      .map(([name]) => name);
+    return ['id', 'documentId', ...scalar.filter((name) => name !== 'id' && name !== 'documentId')];
+  }
+
+  /** The page's ids and the total, in two queries. */
+  function pageQuery(query: PublicListQuery): Knex.QueryBuilder {
+    const knex = strapi.db.connection;
+    const d = meta().tableName;
+    const c = (attribute: string) => `${d}.${column(UID, attribute)}`;
+    const builder = knex(d)
+      .whereNotNull(c('publishedAt'))
+      .whereNot(c('disclosureMode'), 'not_disclosed');
+
+    if (query.organizationIds) {
+      const link = joinTable('issuingOrganization');
+      const organizations = strapi.db.metadata.get(ORGANIZATION_UID).tableName;
+      builder.whereIn(
+        c('id'),
+        knex(link.name)
+          .join(organizations, `${organizations}.id`, `${link.name}.${link.inverseJoinColumn.name}`)
+          .whereIn(`${organizations}.${column(ORGANIZATION_UID, 'documentId')}`, query.organizationIds)
+          .select(`${link.name}.${link.joinColumn.name}`),
+      );
+    }
+    if (query.topic) {
+      const link = joinTable('topic');
+      const topics = strapi.db.metadata.get(TOPIC_UID).tableName;
+      builder.whereIn(
+        c('id'),
+        knex(link.name)
+          .join(topics, `${topics}.id`, `${link.name}.${link.inverseJoinColumn.name}`)
+          .where((w) => w.where(`${topics}.${column(TOPIC_UID, 'documentId')}`, query.topic!).orWhere(`${topics}.${column(TOPIC_UID, 'code')}`, query.topic!))
+          .select(`${link.name}.${link.joinColumn.name}`),
+      );
+    }
+    if (query.year) builder.whereBetween(c('publishedOn'), [`${query.year}-01-01`, `${query.year}-12-31`]);
+    if (query.kind) builder.where(c('kind'), query.kind);
+    if (query.documentNumber) builder.where(c('documentNumber'), query.documentNumber);
+    if (query.indexNumber) builder.where(c('indexNumber'), query.indexNumber);
+
+    if (query.asOf) {
+      // The latest event on or before the date decides; (document, date, sequence) is indexed, so
+      // each document costs one index probe.
+      const events = strapi.db.metadata.get(EVENT_UID).tableName;
+      const e = (attribute: string) => `${events}.${column(EVENT_UID, attribute)}`;
+      const latest = knex(events)
+        .select(e('toValidity'))
+        .where(e('document'), knex.ref(c('documentId')))
+        .andWhere(e('date'), '<=', query.asOf)
+        .orderBy([{ column: e('date'), order: 'desc' }, { column: e('sequence'), order: 'desc' }])
+        .limit(1);
+      if (query.validity) builder.whereRaw('(?) = ?', [latest, query.validity]);
+      else builder.whereRaw('(?) is not null', [latest]);
+    } else if (query.validity) {
+      builder.where(c('validity'), query.validity);
+    }
+    return builder;
+  }
+
+  return {
+    async list(query: PublicListQuery) {
+      const c = (attribute: string) => `${meta().tableName}.${column(UID, attribute)}`;
+      const [ids, [{ total }]] = await Promise.all([
+        pageQuery(query)
+          .select(c('id'))
+          .orderBy([
+            { column: c(query.sort.field), order: query.sort.direction },
+            { column: c('id'), order: query.sort.direction },
+          ])
+          .offset((query.page - 1) * query.pageSize)
+          .limit(query.pageSize),
+        pageQuery(query).count({ total: '*' }),
+      ]);
+      const order = ids.map((row: { id: number }) => row.id);
+      const rows = order.length
+        ? await strapi.db.query(UID).findMany({
+            where: { id: { $in: order } },
+            select: publicFields(),
+            populate: {
+              issuingOrganization: { select: ['id', 'documentId', 'name', 'shortName', 'code'] },
+              topic: { select: ['id', 'documentId', 'name', 'code'] },
+            },
+          })
+        : [];
+      const byId = new Map(rows.map((row: { id: number }) => [row.id, row]));
+      const count = Number(total);
+      return {
+        data: order.map((id: number) => byId.get(id)) as { documentId: string }[],
+        pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(count / query.pageSize), total: count },
+      };
+    },
+  };
+};
+
+export type PublicListService = ReturnType<typeof publicList>;
+export default publicList;
