@@ -86,6 +86,19 @@ describe('GraphQL', () => {
     expect(doc.body.data.normativeDocument.validity).toBe('in_force');
   });
 
+  it('answers what was in force on a date', async () => {
+    const org = await createOrganization(app.strapi);
+    const target = await publishDocument(app.strapi, { issuingOrganization: org.documentId, adoptedOn: '2023-01-05', publishedOn: '2023-01-10', effectiveFrom: '2023-02-01' });
+    await app.strapi.plugin('document-lifecycle').service('lifecycle').transition(target, { action: 'repeal', date: '2025-03-01', basisReference: '并政办发〔2025〕3号' }, { id: 'system' });
+    const query = `query($asOf: String!, $org: ID) { normativeDocumentsAsOf(asOf: $asOf, organization: $org) { documentId validity validityLabel } }`;
+    const before = await graphql(query, { asOf: '2024-06-30', org: org.documentId });
+    expect(before.body.data.normativeDocumentsAsOf).toEqual([{ documentId: target, validity: 'in_force', validityLabel: '现行有效' }]);
+    const after = await graphql(query, { asOf: '2025-06-30', org: org.documentId });
+    expect(after.body.data.normativeDocumentsAsOf).toEqual([{ documentId: target, validity: 'repealed', validityLabel: '已废止' }]);
+    const bad = await graphql(query, { asOf: '2025-02-30', org: org.documentId });
+    expect(bad.body.errors[0]).toMatchObject({ message: 'asOf must be a calendar date (YYYY-MM-DD)', extensions: { error: { name: 'ValidationError' } } });
+  });
+
   it('refuses to write validity through a GraphQL mutation', async () => {
     const target = await publishDocument(app.strapi, { issuingOrganization: organization.documentId });
     const res = await graphql(`mutation { updateNormativeDocument(documentId: "${target}", data: { validity: repealed }) { validity } }`, {}, token);

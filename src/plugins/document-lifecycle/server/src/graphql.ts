@@ -4,6 +4,10 @@ import { currentActor } from './actor';
 import { DOCUMENT_UID, PLUGIN_ID } from './constants';
 import { toHttpError } from './errors';
 import type { LifecycleService } from './services';
+import { chinaToday, isIsoDate } from '../../../../domain/dates';
+import { VALIDITIES, type Validity } from '../../../../domain/lifecycle';
+import { fieldError } from '../../../../utils/errors';
+import type { PublicListQuery, PublicListService } from '../../../../api/normative-document/services/public-list';
 
 type Nexus = typeof NexusModule;
 
@@ -13,9 +17,47 @@ interface Decorated {
   [link: string]: unknown;
 }
 
-type DecorateService = { decorate: (docs: { documentId: string }[]) => Promise<Decorated[]> };
+type DecorateService = { decorate: (docs: { documentId: string }[], options?: { asOf?: string }) => Promise<Decorated[]> };
+
+interface AsOfArgs {
+  asOf: string;
+  validity?: string | null;
+  organization?: string | null;
+  kind?: string | null;
+  page?: number | null;
+  pageSize?: number | null;
+}
 
 const LINK_FIELDS = ['amends', 'amendedBy', 'revises', 'revisedBy', 'repeals', 'repealedBy'];
+
+/** The same checks as the REST parameters, with the same messages. */
+async function readAsOfArgs(strapi: Core.Strapi, args: AsOfArgs): Promise<PublicListQuery> {
+  const today = chinaToday(new Date());
+  if (!isIsoDate(args.asOf)) throw fieldError('asOf', 'must be a calendar date (YYYY-MM-DD)', args.asOf);
+  if (args.asOf > today) throw fieldError('asOf', 'must not be in the future', args.asOf);
+  if (args.validity && !(VALIDITIES as string[]).includes(args.validity)) {
+    throw fieldError('validity', `must be one of ${VALIDITIES.join(', ')}`, args.validity);
+  }
+  let organizationIds: string[] | undefined;
+  if (args.organization) {
+    const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: args.organization } });
+    if (!exists) throw fieldError('organization', 'does not exist', args.organization);
+    organizationIds = await strapi.service('api::organization.organization').subtreeOf(args.organization);
+  }
+  const pageSize = args.pageSize ?? 25;
+  if (pageSize < 1 || pageSize > 100) throw fieldError('pageSize', 'must be between 1 and 100', pageSize);
+  const page = args.page ?? 1;
+  if (page < 1) throw fieldError('page', 'must be 1 or more', page);
+  return {
+    asOf: args.asOf,
+    validity: (args.validity ?? undefined) as Validity | undefined,
+    organizationIds,
+    kind: args.kind ?? undefined,
+    page,
+    pageSize,
+    sort: { field: 'publishedOn', direction: 'desc' },
+  };
+}
 
 /**
  * GraphQL for the lifecycle: the computed fields REST returns (validityLabel, lifecycle links,
@@ -93,6 +135,24 @@ export function registerGraphql(strapi: Core.Strapi): void {
       nexus.extendType({
         type: 'Query',
         definition(t) {
+          t.nonNull.list.nonNull.field('normativeDocumentsAsOf', {
+            type: 'NormativeDocument',
+            description: 'Published documents with the validity each had on `asOf` (YYYY-MM-DD), newest first.',
+            args: {
+              asOf: nexus.nonNull(nexus.stringArg()),
+              validity: nexus.stringArg(),
+              organization: nexus.idArg(),
+              kind: nexus.stringArg(),
+              page: nexus.intArg(),
+              pageSize: nexus.intArg(),
+            },
+            async resolve(_parent: unknown, args: AsOfArgs) {
+              const query = await readAsOfArgs(strapi, args);
+              const { data } = await (strapi.service('api::normative-document.public-list') as unknown as PublicListService).list(query);
+              const decorated = await (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate(data, { asOf: query.asOf });
+              return decorated as never;
+            },
+          });
           t.field('normativeDocumentHistory', {
             type: 'LifecycleHistory',
             args: { documentId: nexus.nonNull(nexus.idArg()) },
@@ -134,6 +194,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     ],
     resolversConfig: {
       'Query.normativeDocumentHistory': { auth: { scope: [`${DOCUMENT_UID}.history`] } },
+      'Query.normativeDocumentsAsOf': { auth: { scope: [`${DOCUMENT_UID}.find`] } },
       'Mutation.transitionNormativeDocument': { auth: { scope: [`${DOCUMENT_UID}.transition`] } },
     },
   }));
