@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestInstance } from '../harness/strapi';
 import { adminToken, createAdminUser, createOrganization } from '../harness/fixtures';
-import { publishDocument } from '../harness/documents';
+import { inDays, publishDocument } from '../harness/documents';
 
 let app: TestInstance;
 let superAdmin: string;
@@ -64,6 +64,18 @@ describe('admin lifecycle routes', () => {
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ name: 'ValidationError', message, details: { errors: [expect.objectContaining({ path: ['date'] })] } });
     }
+  });
+
+  it('lists the documents due for review for the plugin page', async () => {
+    const org = await createOrganization(app.strapi, { name: '太原市统计局' });
+    const due = await publishDocument(app.strapi, { issuingOrganization: org.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: inDays(60) });
+    const res = await request(app.server).get('/document-lifecycle/due-for-review').set(as(superAdmin));
+    expect(res.status).toBe(200);
+    expect(res.body.meta).toMatchObject({ within: 180 });
+    expect(res.body.data).toContainEqual({
+      organization: expect.objectContaining({ documentId: org.documentId, name: '太原市统计局' }),
+      documents: [expect.objectContaining({ documentId: due, validUntil: inDays(60) })],
+    });
   });
 
   it('offers published documents in force as basis candidates, searched by 文号', async () => {

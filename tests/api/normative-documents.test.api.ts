@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestInstance } from '../harness/strapi';
 import { createApiToken, createOrganization } from '../harness/fixtures';
-import { createDocumentDraft, publishDocument } from '../harness/documents';
+import { createDocumentDraft, inDays, publishDocument } from '../harness/documents';
 import type { LifecycleService } from '../../src/plugins/document-lifecycle/server/src/services';
 
 const UID = 'api::normative-document.normative-document';
@@ -399,12 +399,12 @@ describe('public reading', () => {
 
   it('lists documents due for review within the window, per organization', async () => {
     const organization = await createOrganization(app.strapi, { name: '太原市审计局' });
-    const soon = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: '2027-01-31' });
-    await publishDocument(app.strapi, { issuingOrganization: organization.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: '2029-01-31' });
+    const soon = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: inDays(60) });
+    await publishDocument(app.strapi, { issuingOrganization: organization.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: inDays(400) });
     const res = await request(app.server).get('/api/normative-documents/expiring').query({ within: 180, organization: organization.documentId }).set(auth());
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      { organization: expect.objectContaining({ documentId: organization.documentId, name: '太原市审计局' }), documents: [expect.objectContaining({ documentId: soon, validUntil: '2027-01-31' })] },
+      { organization: expect.objectContaining({ documentId: organization.documentId, name: '太原市审计局' }), documents: [expect.objectContaining({ documentId: soon, validUntil: inDays(60) })] },
     ]);
   });
 });

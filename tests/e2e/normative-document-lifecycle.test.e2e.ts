@@ -22,7 +22,7 @@ async function editorRole(strapi: E2EServer['strapi']): Promise<void> {
     conditions: [],
   }));
   const organizations = { action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization', properties: { fields: ['name', 'shortName', 'code'] }, conditions: [] };
-  const lifecycle = ['transition', 'read'].map((action) => ({ action: `plugin::document-lifecycle.${action}`, subject: null, properties: {}, conditions: [] }));
+  const lifecycle = ['transition', 'read', 'tick'].map((action) => ({ action: `plugin::document-lifecycle.${action}`, subject: null, properties: {}, conditions: [] }));
   await strapi.service('admin::role').assignPermissions(role.id, [...contentManager, organizations, ...lifecycle]);
 }
 
@@ -109,5 +109,13 @@ describe('an editor in the admin panel', () => {
 
     const stored = await server.strapi.db.query(UID).findOne({ where: { documentId: target, publishedAt: { $notNull: true } } });
     expect(stored).toMatchObject({ validity: 'repealed', noLongerInForceOn: '2026-11-20' });
+  });
+
+  it('runs the date-driven transitions for a date from the plugin page', async () => {
+    await page.goto(`${server.url}/admin/plugins/document-lifecycle`);
+    await page.getByRole('heading', { name: '文件生命周期' }).waitFor();
+    await page.locator('input[type="date"]').fill('2026-11-20');
+    await page.getByRole('button', { name: '运行' }).click();
+    await expect(page.getByTestId('tick-report').textContent()).resolves.toMatch(/^2026-11-20：施行 \d+ 件，届满失效 \d+ 件$/);
   });
 });

@@ -1,4 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { addDays, chinaToday } from '../../src/domain/dates';
+
+/** A date `days` from today in China, for tests about windows that move with the calendar. */
+export const inDays = (days: number) => addDays(chinaToday(new Date()), days);
 
 let serial = 0;
 

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { addDays, chinaToday, isIsoDate, type IsoDate } from '../../../domain/dates';
+import { chinaToday, isIsoDate, type IsoDate } from '../../../domain/dates';
 import { VALIDITIES, type Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
@@ -252,32 +252,15 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const within = takeParam(ctx, 'within') ?? String(strapi.config.get('plugin::document-lifecycle.reviewWindowDays'));
       if (!/^\d{1,4}$/.test(within)) throw fieldError('within', 'must be a number of days (0–9999)', within);
       const organization = takeParam(ctx, 'organization');
-      const today = chinaToday(new Date());
-      const where: Record<string, unknown> = {
-        publishedAt: { $notNull: true },
-        validity: 'in_force',
-        validUntil: { $gte: today, $lte: addDays(today, Number(within)) },
-      };
+      let organizationIds: string[] | undefined;
       if (organization !== undefined) {
         const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: organization } });
         if (!exists) throw fieldError('organization', 'does not exist', organization);
-        where.issuingOrganization = { documentId: { $in: await strapi.service('api::organization.organization').subtreeOf(organization) } };
+        organizationIds = await strapi.service('api::organization.organization').subtreeOf(organization);
       }
-      const rows = await strapi.db.query(UID).findMany({
-        where,
-        select: ['documentId', 'title', 'documentNumber', 'indexNumber', 'validUntil'],
-        populate: { issuingOrganization: { select: ['documentId', 'name'] } },
-        orderBy: [{ validUntil: 'asc' }, { id: 'asc' }],
-      });
-      const byOrganization = new Map<string, { organization: unknown; documents: Record<string, unknown>[] }>();
-      for (const row of rows as { issuingOrganization?: { documentId: string } | null }[]) {
-        const key = row.issuingOrganization?.documentId ?? '';
-        const group = byOrganization.get(key) ?? { organization: row.issuingOrganization ?? null, documents: [] };
-        const { issuingOrganization: _org, ...document } = row;
-        group.documents.push(document);
-        byOrganization.set(key, group);
-      }
-      ctx.body = { data: [...byOrganization.values()], meta: { today, within: Number(within), total: rows.length } };
+      const today = chinaToday(new Date());
+      const { groups, total } = await lifecycle().dueForReview(today, Number(within), organizationIds);
+      ctx.body = { data: groups, meta: { today, within: Number(within), total } };
     },
   };
 });

@@ -1,8 +1,17 @@
+import type * as React from 'react';
+import { Clock } from '@strapi/icons';
 import { DOCUMENT_UID, PLUGIN_ID } from './pluginId';
 import { LifecyclePanel } from './components/LifecyclePanel';
 
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
+  addMenuLink(link: {
+    to: string;
+    icon: React.ElementType;
+    intlLabel: { id: string; defaultMessage: string };
+    permissions: { action: string; subject: null }[];
+    Component: () => Promise<{ default: React.ComponentType }>;
+  }): void;
   getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
 }
 
@@ -12,6 +21,13 @@ const prefix = (data: Record<string, string>) =>
 export default {
   register(app: AdminApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Clock,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Document lifecycle' },
+      permissions: [{ action: `plugin::${PLUGIN_ID}.read`, subject: null }],
+      Component: () => import('./pages/LifecyclePage'),
+    });
   },
 
   bootstrap(app: AdminApp) {

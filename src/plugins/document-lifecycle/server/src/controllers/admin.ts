@@ -40,6 +40,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: rows };
   },
 
+  /** The review list for the plugin page: documents whose term ends within the configured window. */
+  async dueForReview(ctx: Context) {
+    const within = strapi.config.get(`plugin::${PLUGIN_ID}.reviewWindowDays`) as number;
+    const today = chinaToday(new Date());
+    const { groups, total } = await service(strapi).dueForReview(today, within);
+    ctx.body = { data: groups, meta: { today, within, total } };
+  },
+
   async tick(ctx: Context) {
     const body = (ctx.request.body ?? {}) as { date?: unknown };
     const today = chinaToday(new Date());

@@ -23,6 +23,12 @@ export default {
         config: { policies: ['admin::isAuthenticatedAdmin', ...adminPolicies('read')] },
       },
       {
+        method: 'GET',
+        path: '/due-for-review',
+        handler: 'admin.dueForReview',
+        config: { policies: ['admin::isAuthenticatedAdmin', ...adminPolicies('read')] },
+      },
+      {
         method: 'POST',
         path: '/tick',
         handler: 'admin.tick',

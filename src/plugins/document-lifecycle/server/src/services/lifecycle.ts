@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { chinaToday, type IsoDate } from '../../../../../domain/dates';
+import { addDays, chinaToday, type IsoDate } from '../../../../../domain/dates';
 import { hashEvent, verifyChain, type ChainCheck, type ChainedEvent } from '../../../../../domain/event-chain';
 import {
   dueTransitions,
@@ -336,6 +336,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return { own, asBasis };
+    },
+
+    /**
+     * Published documents in force whose term ends within `within` days of `today`: the review
+     * (评估) window before expiry, grouped by issuing organization.
+     */
+    async dueForReview(today: IsoDate, within: number, organizationIds?: string[]) {
+      const where: Record<string, unknown> = {
+        publishedAt: { $notNull: true },
+        validity: 'in_force',
+        validUntil: { $gte: today, $lte: addDays(today, within) },
+      };
+      if (organizationIds) where.issuingOrganization = { documentId: { $in: organizationIds } };
+      const rows = (await documents().findMany({
+        where,
+        select: ['documentId', 'title', 'documentNumber', 'indexNumber', 'validUntil'],
+        populate: { issuingOrganization: { select: ['documentId', 'name'] } },
+        orderBy: [{ validUntil: 'asc' }, { id: 'asc' }],
+      })) as { issuingOrganization?: { documentId: string; name: string } | null }[];
+      const groups = new Map<string, { organization: unknown; documents: Record<string, unknown>[] }>();
+      for (const { issuingOrganization, ...document } of rows) {
+        const key = issuingOrganization?.documentId ?? '';
+        const group = groups.get(key) ?? { organization: issuingOrganization ?? null, documents: [] };
+        group.documents.push(document);
+        groups.set(key, group);
+      }
+      return { groups: [...groups.values()], total: rows.length };
     },
 
     /** Whether the document has any lifecycle history (it was published at least once). */
