@@ -63,27 +63,22 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
       .whereNotNull(c('publishedAt'))
       .whereNot(c('disclosureMode'), 'not_disclosed');
 
+    /** Ids of documents whose to-one relation points at a target matching `where`. */
+    const linkedTo = (attribute: string, targetUid: string, where: (target: (attr: string) => string) => Knex.QueryCallback) => {
+      const link = joinTable(attribute);
+      const targets = strapi.db.metadata.get(targetUid).tableName;
+      return knex(link.name)
+        .join(targets, `${targets}.id`, `${link.name}.${link.inverseJoinColumn.name}`)
+        .where(where((attr) => `${targets}.${column(targetUid, attr)}`))
+        .select(`${link.name}.${link.joinColumn.name}`);
+    };
     if (query.organizationIds) {
-      const link = joinTable('issuingOrganization');
-      const organizations = strapi.db.metadata.get(ORGANIZATION_UID).tableName;
-      builder.whereIn(
-        c('id'),
-        knex(link.name)
-          .join(organizations, `${organizations}.id`, `${link.name}.${link.inverseJoinColumn.name}`)
-          .whereIn(`${organizations}.${column(ORGANIZATION_UID, 'documentId')}`, query.organizationIds)
-          .select(`${link.name}.${link.joinColumn.name}`),
-      );
+      const ids = query.organizationIds;
+      builder.whereIn(c('id'), linkedTo('issuingOrganization', ORGANIZATION_UID, (t) => (w) => w.whereIn(t('documentId'), ids)));
     }
     if (query.topic) {
-      const link = joinTable('topic');
-      const topics = strapi.db.metadata.get(TOPIC_UID).tableName;
-      builder.whereIn(
-        c('id'),
-        knex(link.name)
-          .join(topics, `${topics}.id`, `${link.name}.${link.inverseJoinColumn.name}`)
-          .where((w) => w.where(`${topics}.${column(TOPIC_UID, 'documentId')}`, query.topic!).orWhere(`${topics}.${column(TOPIC_UID, 'code')}`, query.topic!))
-          .select(`${link.name}.${link.joinColumn.name}`),
-      );
+      const topic = query.topic;
+      builder.whereIn(c('id'), linkedTo('topic', TOPIC_UID, (t) => (w) => w.where(t('documentId'), topic).orWhere(t('code'), topic)));
     }
     if (query.year) builder.whereBetween(c('publishedOn'), [`${query.year}-01-01`, `${query.year}-12-31`]);
     if (query.kind) builder.where(c('kind'), query.kind);
