@@ -16,6 +16,30 @@ export interface TestInstance {
 }
 
 /**
+ * With TEST_POSTGRES_URL (e.g. postgres://postgres@localhost:5432/postgres) the instance runs on
+ * a fresh PostgreSQL database of its own instead of SQLite; returns how to drop it afterwards.
+ */
+async function usePostgresIfAsked(): Promise<(() => Promise<void>) | undefined> {
+  const admin = process.env.TEST_POSTGRES_URL;
+  if (!admin) return undefined;
+  const { Client } = await import('pg');
+  const name = `gongkai_test_${process.pid}_${Date.now()}`;
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), DATABASE_POOL_MIN: '0' });
+  return async () => {
+    const dropper = new Client({ connectionString: admin });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  };
+}
+
+/**
  * Boots one real Strapi on a fresh temporary SQLite file, without the admin panel. Call it in
  * `beforeAll` and `stop()` in `afterAll`: Strapi keeps global state, so one instance per test file.
  */
@@ -23,6 +47,7 @@ export async function startStrapi(): Promise<TestInstance> {
   applyTestEnv();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
   process.env.DATABASE_FILENAME = path.join(dir, 'test.db');
+  const dropDatabase = await usePostgresIfAsked();
 
   const strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
   await strapi.load();
@@ -34,6 +59,7 @@ export async function startStrapi(): Promise<TestInstance> {
     async stop() {
       await strapi.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
+      await dropDatabase?.();
     },
   };
 }
