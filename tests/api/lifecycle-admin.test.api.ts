@@ -66,6 +66,17 @@ describe('admin lifecycle routes', () => {
     }
   });
 
+  it('keeps events append-only even for code that goes through the Document Service', async () => {
+    const id = await publishDocument(app.strapi, { issuingOrganization: organization.documentId });
+    const events = app.strapi.documents('plugin::document-lifecycle.lifecycle-event');
+    const [event] = await events.findMany({ filters: { document: id } });
+    await expect(events.update({ documentId: event.documentId, data: { reason: '改写' } })).rejects.toThrow('Lifecycle events are append-only');
+    await expect(events.delete({ documentId: event.documentId })).rejects.toThrow('Lifecycle events are append-only');
+    await expect(events.create({ data: { contentType: 'x', document: id, sequence: 99, action: 'register', toValidity: 'in_force', date: '2026-01-01', actor: 'system', occurredAt: 'x', hash: 'x' } })).rejects.toThrow('Lifecycle events are append-only');
+    const history = await request(app.server).get(`/document-lifecycle/normative-documents/${id}/history`).set(as(superAdmin));
+    expect(history.body.data.chain).toEqual({ valid: true });
+  });
+
   it('lists the documents due for review for the plugin page', async () => {
     const org = await createOrganization(app.strapi, { name: '太原市统计局' });
     const due = await publishDocument(app.strapi, { issuingOrganization: org.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: inDays(60) });

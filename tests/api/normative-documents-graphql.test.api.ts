@@ -99,6 +99,13 @@ describe('GraphQL', () => {
     expect(bad.body.errors[0]).toMatchObject({ message: 'asOf must be a calendar date (YYYY-MM-DD)', extensions: { error: { name: 'ValidationError' } } });
   });
 
+  it('exposes no generated query or mutation for lifecycle events', async () => {
+    const res = await graphql('{ q: __type(name: "Query") { fields { name } } m: __type(name: "Mutation") { fields { name } } }');
+    const names = [...res.body.data.q.fields, ...res.body.data.m.fields].map((f: { name: string }) => f.name);
+    expect(names.filter((name) => /lifecycleEvent/i.test(name))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['normativeDocumentHistory', 'transitionNormativeDocument', 'normativeDocumentsAsOf']));
+  });
+
   it('refuses to write validity through a GraphQL mutation', async () => {
     const target = await publishDocument(app.strapi, { issuingOrganization: organization.documentId });
     const res = await graphql(`mutation { updateNormativeDocument(documentId: "${target}", data: { validity: repealed }) { validity } }`, {}, token);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type * as NexusModule from 'nexus';
 import { currentActor } from './actor';
-import { DOCUMENT_UID, PLUGIN_ID } from './constants';
+import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from './constants';
 import { toHttpError } from './errors';
 import type { LifecycleService } from './services';
 import { chinaToday, isIsoDate } from '../../../../domain/dates';
@@ -71,7 +71,11 @@ export function registerGraphql(strapi: Core.Strapi): void {
     return decorated;
   };
 
-  strapi.plugin('graphql').service('extension').use(({ nexus }: { nexus: Nexus }) => ({
+  const extension = strapi.plugin('graphql').service('extension');
+  // Events are read through normativeDocumentHistory; no generated query or mutation touches them.
+  extension.shadowCRUD(EVENT_UID).disable();
+
+  extension.use(({ nexus }: { nexus: Nexus }) => ({
     types: [
       nexus.objectType({
         name: 'NormativeDocumentSummary',
