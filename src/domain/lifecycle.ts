@@ -80,6 +80,8 @@ export interface LifecycleDocument {
   adoptedOn?: IsoDate | null;
   effectiveFrom?: IsoDate | null;
   validUntil?: IsoDate | null;
+  /** Date of the latest recorded event: history only moves forward. */
+  lastEventDate?: IsoDate | null;
 }
 
 export interface BasisDocument {
@@ -141,6 +143,11 @@ export function planTransition(document: LifecycleDocument, request: TransitionR
   if (document.adoptedOn && date < document.adoptedOn) {
     throw new LifecycleError('DATE_BEFORE_ADOPTION', `date must not be before the adoption date ${document.adoptedOn}`, 'date');
   }
+  // The validity on any date is read from the events up to that date, so a change cannot be
+  // dated before one already recorded.
+  if (document.lastEventDate && date < document.lastEventDate) {
+    throw new LifecycleError('DATE_BEFORE_LAST_EVENT', `date must not be before the last recorded change on ${document.lastEventDate}`, 'date');
+  }
 
   const reference = request.basisReference?.trim() || null;
   const basis = request.basis ?? null;
@@ -196,9 +203,14 @@ export function planTransition(document: LifecycleDocument, request: TransitionR
   return { action, from, to: changes.validity, date, link: basis ? rule.link : undefined, changes };
 }
 
-/** The validity a document starts with at first publication. */
-export function initialValidity(effectiveFrom: IsoDate | null | undefined, today: IsoDate): Validity {
-  return effectiveFrom && effectiveFrom > today ? 'pending' : 'in_force';
+/**
+ * The validity a document has on the day it is published: not yet in force, in force, or (for a
+ * lapsed document entered into the catalogue afterwards) already expired.
+ */
+export function initialValidity(effectiveFrom: IsoDate | null | undefined, validUntil: IsoDate | null | undefined, on: IsoDate): Validity {
+  if (effectiveFrom && effectiveFrom > on) return 'pending';
+  if (validUntil && validUntil < on) return 'expired';
+  return 'in_force';
 }
 
 /** A transition the calendar makes by itself. */

@@ -36,7 +36,7 @@ describe('admin lifecycle routes', () => {
 
     const history = await request(app.server).get(`/document-lifecycle/normative-documents/${id}/history`).set(as(superAdmin));
     expect(history.body.data.chain).toEqual({ valid: true });
-    expect(history.body.data.events).toHaveLength(2);
+    expect(history.body.data.events.map((e: { action: string }) => e.action)).toEqual(['register', 'enter_into_force', 'declare_invalid']);
   });
 
   it('refuses admins without the lifecycle permissions, changing nothing', async () => {

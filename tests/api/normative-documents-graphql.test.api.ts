@@ -70,8 +70,9 @@ describe('GraphQL', () => {
     expect(history.body.data.normativeDocumentHistory).toEqual({
       chainValid: true,
       events: [
-        { sequence: 1, action: 'register', to: 'in_force', basisNumber: null },
-        { sequence: 2, action: 'amend', to: 'amended', basisNumber: '并测改〔2024〕1号' },
+        { sequence: 1, action: 'register', to: 'pending', basisNumber: null },
+        { sequence: 2, action: 'enter_into_force', to: 'in_force', basisNumber: null },
+        { sequence: 3, action: 'amend', to: 'amended', basisNumber: '并测改〔2024〕1号' },
       ],
     });
   });

@@ -268,6 +268,31 @@ describe('transitions', () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses a change dated before the last recorded one, so history only moves forward', async () => {
+    const target = await publishDocument(app.strapi, { issuingOrganization: city.documentId, adoptedOn: '2024-01-10', effectiveFrom: '2024-03-01' });
+    const res = await transition(target, { action: 'repeal', date: '2024-02-15', basisReference: '并政办发〔2024〕2号' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      message: 'date must not be before the last recorded change on 2024-03-01',
+      details: { code: 'DATE_BEFORE_LAST_EVENT', errors: [expect.objectContaining({ path: ['date'] })] },
+    });
+  });
+
+  it('registers a document whose term ended before it entered the catalogue as expired', async () => {
+    const id = await publishDocument(app.strapi, {
+      issuingOrganization: city.documentId,
+      title: '太原市早年管理办法',
+      adoptedOn: '2015-01-05',
+      publishedOn: '2026-11-01',
+      effectiveFrom: '2015-02-01',
+      validUntil: undefined,
+    });
+    const res = await request(app.server).get(`/api/normative-documents/${id}`);
+    expect(res.body.data).toMatchObject({ validity: 'expired', validUntil: '2020-01-31', noLongerInForceOn: '2020-02-01' });
+    const history = await request(app.server).get(`/api/normative-documents/${id}/history`);
+    expect(history.body.data.map((e: { action: string; date: string; to: string }) => [e.action, e.date, e.to])).toEqual([['register', '2026-11-01', 'expired']]);
+  });
+
   it('renews the term through review', async () => {
     const target = await publishDocument(app.strapi, { issuingOrganization: city.documentId, effectiveFrom: '2024-02-01' });
     const res = await transition(target, { action: 'renew', date: '2026-11-01', validUntil: '2100-01-31', reason: '评估后继续有效' });

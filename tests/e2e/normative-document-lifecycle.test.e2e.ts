@@ -3,8 +3,10 @@ import type { Browser } from 'playwright-core';
 import { startServer, type E2EServer } from './server';
 import { launchBrowser } from './browser';
 import { createAdminUser, createOrganization } from '../harness/fixtures';
+import { chinaToday } from '../../src/domain/dates';
 
 const UID = 'api::normative-document.normative-document';
+const today = chinaToday(new Date());
 
 let server: E2EServer;
 let browser: Browser;
@@ -89,7 +91,8 @@ describe('an editor in the admin panel', () => {
     await page.goto(`${server.url}/admin/content-manager/collection-types/${UID}/${target}`);
     await page.getByRole('button', { name: '废止' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.locator('input[type="date"]').fill('2026-11-20');
+    // The date defaults to today, which is when both documents were registered.
+    await expect(dialog.locator('input[type="date"]').inputValue()).resolves.toBe(today);
     await dialog.getByRole('combobox').click();
     await dialog.getByRole('combobox').fill('102');
     await page.getByRole('option', { name: /并政发〔2026〕102号/ }).click();
@@ -101,14 +104,14 @@ describe('an editor in the admin panel', () => {
 
   it('sees both histories', async () => {
     const history = page.getByTestId('lifecycle-history');
-    await expect(history.textContent()).resolves.toMatch(/2026-11-20 废止 → 已废止.*并政发〔2026〕102号.*已被新决定废止/s);
+    await expect(history.textContent()).resolves.toMatch(new RegExp(`${today} 废止 → 已废止.*并政发〔2026〕102号.*已被新决定废止`, 's'));
 
     await page.goto(`${server.url}/admin/content-manager/collection-types/${UID}/${basis}`);
     await page.getByTestId('lifecycle-history').getByText('登记发布').waitFor();
     await expect(page.getByTestId('lifecycle-validity').textContent()).resolves.toContain('现行有效');
 
     const stored = await server.strapi.db.query(UID).findOne({ where: { documentId: target, publishedAt: { $notNull: true } } });
-    expect(stored).toMatchObject({ validity: 'repealed', noLongerInForceOn: '2026-11-20' });
+    expect(stored).toMatchObject({ validity: 'repealed', noLongerInForceOn: today });
   });
 
   it('runs the date-driven transitions for a date from the plugin page', async () => {

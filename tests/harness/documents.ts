@@ -29,7 +29,8 @@ export async function createDocumentDraft(strapi: Core.Strapi, input: DocumentIn
       kind: input.kind ?? 'normative_document',
       issuingOrganization: input.issuingOrganization,
       adoptedOn: input.adoptedOn ?? '2024-01-10',
-      publishedOn: input.publishedOn,
+      // Published a few days after adoption, as documents are, rather than on the day the test runs.
+      publishedOn: input.publishedOn ?? addDays(input.adoptedOn ?? '2024-01-10', 5),
       effectiveFrom: input.effectiveFrom ?? '2024-02-01',
       // Far ahead unless a test sets it (or passes undefined for the default term), so tests keep
       // their meaning as the years go by.

@@ -103,6 +103,7 @@ describe('what each action requires', () => {
     ['a draft', doc(null, { published: false }), validRequest.repeal, 'DOCUMENT_NOT_PUBLISHED', 'documentId'],
     ['a malformed date', doc('in_force'), { ...validRequest.repeal, date: '2024/03/01' }, 'DATE_INVALID', 'date'],
     ['an impossible date', doc('in_force'), { ...validRequest.repeal, date: '2023-02-29' }, 'DATE_INVALID', 'date'],
+    ['a date before the last recorded change', doc('in_force', { lastEventDate: '2024-03-02' }), validRequest.repeal, 'DATE_BEFORE_LAST_EVENT', 'date'],
     ['a date the day before adoption', doc('in_force'), { ...validRequest.repeal, date: '2020-01-09' }, 'DATE_BEFORE_ADOPTION', 'date'],
     ['repeal with neither basis nor reference', doc('in_force'), { action: 'repeal', date: '2024-03-01' }, 'BASIS_REQUIRED', 'basisDocumentId'],
     ['repeal with a blank reference', doc('in_force'), { action: 'repeal', date: '2024-03-01', basisReference: '  ' }, 'BASIS_REQUIRED', 'basisDocumentId'],
@@ -119,6 +120,10 @@ describe('what each action requires', () => {
     ['renew to the same end', doc('in_force'), { action: 'renew', date: '2024-12-01', validUntil: '2025-01-31' }, 'VALID_UNTIL_NOT_LATER', 'validUntil'],
   ])('refuses %s', (_case, document, request, code, field) => {
     expect(refusal(() => planTransition(document, request))).toMatchObject({ code, field });
+  });
+
+  it('accepts a change dated on the day of the last one', () => {
+    expect(planTransition(doc('in_force', { lastEventDate: '2024-03-01' }), validRequest.repeal).to).toBe('repealed');
   });
 
   it('accepts a date on the adoption day and expiry on the first day after the term', () => {
@@ -142,12 +147,14 @@ describe('what each action requires', () => {
 
 describe('initialValidity', () => {
   it.each([
-    [null, 'in_force'],
-    ['2026-11-25', 'in_force'],
-    ['2026-11-26', 'in_force'],
-    ['2026-11-27', 'pending'],
-  ])('effective from %s, published on 2026-11-26: %s', (effectiveFrom, expected) => {
-    expect(initialValidity(effectiveFrom, '2026-11-26')).toBe(expected);
+    [null, null, 'in_force'],
+    ['2026-11-25', null, 'in_force'],
+    ['2026-11-26', '2031-11-25', 'in_force'],
+    ['2026-11-27', '2031-11-26', 'pending'],
+    ['2020-01-01', '2026-11-26', 'in_force'],
+    ['2020-01-01', '2026-11-25', 'expired'],
+  ])('effective from %s, valid until %s, published on 2026-11-26: %s', (effectiveFrom, validUntil, expected) => {
+    expect(initialValidity(effectiveFrom, validUntil, '2026-11-26')).toBe(expected);
   });
 });
 

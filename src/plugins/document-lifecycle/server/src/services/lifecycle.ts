@@ -161,6 +161,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return toEvent(row);
   }
 
+  async function lastEventDate(documentId: string): Promise<IsoDate | null> {
+    const [last] = await events().findMany({ where: { document: documentId }, orderBy: { sequence: 'desc' }, limit: 1, select: ['date'] });
+    return last ? isoDate(last.date) : null;
+  }
+
   /**
    * Writes a planned change to both the draft and the published row (so a later publication of
    * the draft cannot undo it), but only if the validity is still what the plan started from.
@@ -181,12 +186,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       adoptedOn: isoDate(row.adoptedOn),
       effectiveFrom: isoDate(row.effectiveFrom),
       validUntil: isoDate(row.validUntil),
+      lastEventDate: await lastEventDate(row.documentId),
     };
     for (const due of dueTransitions(current, today)) {
       const plan = planTransition(current, { action: due.action, date: due.date });
       await applyPlan(current.documentId, plan);
       written.push(await appendEvent({ document: current.documentId, action: plan.action, from: plan.from, to: plan.to, date: plan.date, actor }));
-      current = { ...current, validity: plan.to };
+      current = { ...current, validity: plan.to, lastEventDate: plan.date };
     }
     return written;
   }
@@ -209,15 +215,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const organization = published.issuingOrganization;
         if (!organization) throw fieldError('issuingOrganization', 'is required to publish');
 
-        const validity = initialValidity(effectiveFrom, publishedOn);
         const { term, indexSerialDigits } = config();
+        const validUntil = isoDate(published.validUntil) ?? (effectiveFrom ? defaultValidUntil(published.title, effectiveFrom, term) : null);
+        const validity = initialValidity(effectiveFrom, validUntil, publishedOn);
         const changes = {
           validity,
           publishedOn,
           indexNumber:
             published.indexNumber ??
             (await strapi.plugin(PLUGIN_ID).service('index-numbers').next(organization.code, Number(publishedOn.slice(0, 4)), indexSerialDigits)),
-          validUntil: isoDate(published.validUntil) ?? (effectiveFrom ? defaultValidUntil(published.title, effectiveFrom, term) : null),
+          validUntil,
+          noLongerInForceOn: validity === 'expired' && validUntil ? addDays(validUntil, 1) : null,
         };
         await documents().updateMany({ where: { documentId }, data: changes });
         await appendEvent({ document: documentId, action: 'register', from: null, to: validity, date: publishedOn, actor });
@@ -258,6 +266,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             adoptedOn: isoDate(row.adoptedOn),
             effectiveFrom: isoDate(row.effectiveFrom),
             validUntil: isoDate(row.validUntil),
+            lastEventDate: await lastEventDate(documentId),
           },
           {
             action: input.action,
