@@ -137,6 +137,7 @@ async function load(strapi) {
       await trx(events.tableName).insert(eventRows);
     });
   }
+  await strapi.plugin('document-lifecycle').service('validity-periods').rebuild();
   return Date.now() - started;
 }
 

@@ -357,6 +357,18 @@ describe('point in time', () => {
     expect(today.body.data.map((d: { documentId: string }) => d.documentId)).toEqual([amendment]);
   });
 
+  it('keeps the validity periods equal to what the events give when rebuilt from them', async () => {
+    const snapshot = async () =>
+      (await app.strapi.db.connection('gongkai_validity_periods').select('document', 'validity', 'valid_from', 'valid_to')).sort(
+        (a: { document: string; valid_from: string }, b: { document: string; valid_from: string }) =>
+          a.document.localeCompare(b.document) || a.valid_from.localeCompare(b.valid_from),
+      );
+    const incremental = await snapshot();
+    expect(incremental.length).toBeGreaterThan(10);
+    await app.strapi.plugin('document-lifecycle').service('validity-periods').rebuild();
+    expect(await snapshot()).toEqual(incremental);
+  });
+
   it.each([
     ['asOf', '2021-02-30', 'asOf must be a calendar date (YYYY-MM-DD)'],
     ['asOf', '2999-01-01', 'asOf must not be in the future'],

@@ -1,10 +1,9 @@
 import { factories } from '@strapi/strapi';
 import type { IsoDate } from '../../../domain/dates';
 import { ACTION_LABELS, VALIDITY_LABELS, validityOn, type Validity } from '../../../domain/lifecycle';
-import type { LifecycleService, LifecycleEvent } from '../../../plugins/document-lifecycle/server/src/services';
+import type { LifecycleService, LifecycleEvent, ValidityPeriodsService } from '../../../plugins/document-lifecycle/server/src/services';
 
 const UID = 'api::normative-document.normative-document';
-const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
 
 /** How a related document appears inside another: enough to link to it, never its whole body. */
 export interface DocumentSummary {
@@ -65,26 +64,11 @@ export default factories.createCoreService(UID, ({ strapi }) => {
   return {
     /**
      * documentIds of the documents whose history gives them, on `date`, the given validity (or any
-     * validity at all): the latest event on or before the date decides. One SQL query.
+     * validity at all), from the validity periods the events open and close.
      */
     async documentIdsOn(date: IsoDate, validity?: Validity): Promise<string[]> {
-      const meta = strapi.db.metadata.get(EVENT_UID);
-      const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-      const knex = strapi.db.connection;
-      const latest = knex(meta.tableName)
-        .select({ document: column('document'), validity: column('toValidity') })
-        .select(
-          knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as position', [
-            column('document'),
-            column('date'),
-            column('sequence'),
-          ]),
-        )
-        .where(column('date'), '<=', date)
-        .as('latest');
-      const query = knex.from(latest).select('document').where('position', 1);
-      if (validity) query.andWhere('validity', validity);
-      return (await query).map((row: { document: string }) => row.document);
+      const periods = strapi.plugin('document-lifecycle').service('validity-periods') as ValidityPeriodsService;
+      return (await periods.documentsOn(date, validity)).map((row: { document: string }) => row.document);
     },
 
     /**

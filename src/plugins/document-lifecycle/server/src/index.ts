@@ -6,7 +6,7 @@ import controllers from './controllers';
 import { lifecycleMiddleware } from './document-middleware';
 import { registerGraphql } from './graphql';
 import routes from './routes';
-import services, { type IndexNumberService, type LifecycleService } from './services';
+import services, { type IndexNumberService, type LifecycleService, type ValidityPeriodsService } from './services';
 import type { LifecycleConfig } from './config';
 import { chinaToday } from '../../../../domain/dates';
 
@@ -32,6 +32,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
     await (strapi.plugin(PLUGIN_ID).service('index-numbers') as IndexNumberService).ensureTable();
+    await (strapi.plugin(PLUGIN_ID).service('validity-periods') as ValidityPeriodsService).ensureTable();
 
     const { cron } = strapi.config.get(`plugin::${PLUGIN_ID}`) as LifecycleConfig;
     if (cron.enabled) {

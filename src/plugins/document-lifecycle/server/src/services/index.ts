@@ -1,8 +1,10 @@
 import indexNumbers from './index-numbers';
 import lifecycle from './lifecycle';
+import validityPeriods from './validity-periods';
 
-export default { lifecycle, 'index-numbers': indexNumbers };
+export default { lifecycle, 'index-numbers': indexNumbers, 'validity-periods': validityPeriods };
 
 export type LifecycleService = ReturnType<typeof lifecycle>;
 export type IndexNumberService = ReturnType<typeof indexNumbers>;
+export type ValidityPeriodsService = ReturnType<typeof validityPeriods>;
 export type { Actor, LifecycleEvent, TransitionInput } from './lifecycle';

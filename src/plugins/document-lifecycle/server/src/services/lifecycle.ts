@@ -14,6 +14,9 @@ import { defaultValidUntil } from '../../../../../domain/validity-term';
 import { conflictError, fieldError } from '../../../../../utils/errors';
 import type { LifecycleConfig } from '../config';
 import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from '../constants';
+import type validityPeriods from './validity-periods';
+
+type ValidityPeriodsService = ReturnType<typeof validityPeriods>;
 
 /** Who caused an event: `admin:<id>`, `api-token:<id>`, `user:<id>`, or `system`. */
 export interface Actor {
@@ -158,6 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hash: hashEvent(content, previousHash),
       },
     });
+    await (strapi.plugin(PLUGIN_ID).service('validity-periods') as ValidityPeriodsService).record(entry.document, entry.to, entry.date);
     return toEvent(row);
   }
 
