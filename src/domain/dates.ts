@@ -40,3 +40,10 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 export function chinaToday(now: Date): IsoDate {
   return fromUtc(new Date(now.getTime() + 8 * 3600 * 1000));
 }
+
+/** A date as the database returns it (a string or, with some drivers, a Date) as YYYY-MM-DD. */
+export function toIsoDate(value: unknown): IsoDate | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}

@@ -68,9 +68,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     }
     const organization = takeParam(ctx, 'organization');
     if (organization !== undefined) {
-      const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: organization } });
-      if (!exists) throw fieldError('organization', 'does not exist', organization);
-      params.organizationIds = await strapi.service('api::organization.organization').subtreeOf(organization);
+      params.organizationIds = await strapi.service('api::organization.organization').requestedSubtree(organization);
       filters.push({ issuingOrganization: { documentId: { $in: params.organizationIds } } });
     }
     const year = takeParam(ctx, 'year');
@@ -252,12 +250,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const within = takeParam(ctx, 'within') ?? String(strapi.config.get('plugin::document-lifecycle.reviewWindowDays'));
       if (!/^\d{1,4}$/.test(within)) throw fieldError('within', 'must be a number of days (0–9999)', within);
       const organization = takeParam(ctx, 'organization');
-      let organizationIds: string[] | undefined;
-      if (organization !== undefined) {
-        const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: organization } });
-        if (!exists) throw fieldError('organization', 'does not exist', organization);
-        organizationIds = await strapi.service('api::organization.organization').subtreeOf(organization);
-      }
+      const organizationIds =
+        organization === undefined ? undefined : await strapi.service('api::organization.organization').requestedSubtree(organization);
       const today = chinaToday(new Date());
       const { groups, total } = await lifecycle().dueForReview(today, Number(within), organizationIds);
       ctx.body = { data: groups, meta: { today, within: Number(within), total } };

@@ -91,6 +91,12 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       return found;
     },
 
+    /** The subtree below an organization named in a request; a 400 naming `field` if it does not exist. */
+    async requestedSubtree(documentId: string, field = 'organization'): Promise<string[]> {
+      if ((await rows().count({ where: { documentId } })) === 0) throw fieldError(field, 'does not exist', documentId);
+      return this.subtreeOf(documentId);
+    },
+
     /** Refuses to delete an organization that still has sub-organizations. */
     async assertDeletable(documentId: string): Promise<void> {
       const children = await rows().count({ where: { parent: { documentId } } });

@@ -38,12 +38,9 @@ async function readAsOfArgs(strapi: Core.Strapi, args: AsOfArgs): Promise<Public
   if (args.validity && !(VALIDITIES as string[]).includes(args.validity)) {
     throw fieldError('validity', `must be one of ${VALIDITIES.join(', ')}`, args.validity);
   }
-  let organizationIds: string[] | undefined;
-  if (args.organization) {
-    const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: args.organization } });
-    if (!exists) throw fieldError('organization', 'does not exist', args.organization);
-    organizationIds = await strapi.service('api::organization.organization').subtreeOf(args.organization);
-  }
+  const organizationIds = args.organization
+    ? ((await strapi.service('api::organization.organization').requestedSubtree(args.organization)) as string[])
+    : undefined;
   const pageSize = args.pageSize ?? 25;
   if (pageSize < 1 || pageSize > 100) throw fieldError('pageSize', 'must be between 1 and 100', pageSize);
   const page = args.page ?? 1;

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
 import { chinaToday, isIsoDate } from '../../../../../domain/dates';
 import { currentActor } from '../actor';
 import { DOCUMENT_UID, PLUGIN_ID } from '../constants';
 import type { LifecycleService } from '../services';
 import { toHttpError } from '../errors';
+import { fieldError } from '../../../../../utils/errors';
 
 const service = (strapi: Core.Strapi) => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
 
@@ -52,8 +52,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const body = (ctx.request.body ?? {}) as { date?: unknown };
     const today = chinaToday(new Date());
     const date = body.date ?? today;
-    if (!isIsoDate(date)) throw new errors.ValidationError('date must be a calendar date (YYYY-MM-DD)', { errors: [{ path: ['date'], message: 'date must be a calendar date (YYYY-MM-DD)', name: 'ValidationError' }] });
-    if (date > today) throw new errors.ValidationError('date must not be in the future', { errors: [{ path: ['date'], message: 'date must not be in the future', name: 'ValidationError' }] });
+    if (!isIsoDate(date)) throw fieldError('date', 'must be a calendar date (YYYY-MM-DD)', date);
+    if (date > today) throw fieldError('date', 'must not be in the future', date);
     ctx.body = { data: await service(strapi).tick(date) };
   },
 });

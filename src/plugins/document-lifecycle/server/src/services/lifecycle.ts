@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { addDays, chinaToday, type IsoDate } from '../../../../../domain/dates';
+import { addDays, chinaToday, toIsoDate, type IsoDate } from '../../../../../domain/dates';
 import { hashEvent, verifyChain, type ChainCheck, type ChainedEvent } from '../../../../../domain/event-chain';
 import {
   dueTransitions,
@@ -62,13 +62,6 @@ const DOCUMENT_FIELDS = [
   'publishedOn', 'effectiveFrom', 'validUntil', 'indexNumber', 'kind',
 ];
 
-/** Dates come back from the database as strings or Date objects depending on the driver. */
-function isoDate(value: unknown): IsoDate | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
-}
-
 function toEvent(row: Record<string, unknown>): LifecycleEvent {
   return {
     id: row.id as number,
@@ -77,7 +70,7 @@ function toEvent(row: Record<string, unknown>): LifecycleEvent {
     action: row.action as string,
     from: (row.fromValidity as string | null) ?? null,
     to: row.toValidity as string,
-    date: isoDate(row.date) as string,
+    date: toIsoDate(row.date) as string,
     basisDocument: (row.basisDocument as string | null) ?? null,
     basisNumber: (row.basisNumber as string | null) ?? null,
     basisReference: (row.basisReference as string | null) ?? null,
@@ -167,7 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function lastEventDate(documentId: string): Promise<IsoDate | null> {
     const [last] = await events().findMany({ where: { document: documentId }, orderBy: { sequence: 'desc' }, limit: 1, select: ['date'] });
-    return last ? isoDate(last.date) : null;
+    return last ? toIsoDate(last.date) : null;
   }
 
   /**
@@ -187,9 +180,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: row.documentId,
       validity: row.validity,
       published: true,
-      adoptedOn: isoDate(row.adoptedOn),
-      effectiveFrom: isoDate(row.effectiveFrom),
-      validUntil: isoDate(row.validUntil),
+      adoptedOn: toIsoDate(row.adoptedOn),
+      effectiveFrom: toIsoDate(row.effectiveFrom),
+      validUntil: toIsoDate(row.validUntil),
       lastEventDate: await lastEventDate(row.documentId),
     };
     for (const due of dueTransitions(current, today)) {
@@ -214,13 +207,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { published } = await rowsOf(documentId);
         if (!published || published.validity) return;
         const today = chinaToday(now);
-        const publishedOn = isoDate(published.publishedOn) ?? today;
-        const effectiveFrom = isoDate(published.effectiveFrom);
+        const publishedOn = toIsoDate(published.publishedOn) ?? today;
+        const effectiveFrom = toIsoDate(published.effectiveFrom);
         const organization = published.issuingOrganization;
         if (!organization) throw fieldError('issuingOrganization', 'is required to publish');
 
         const { term, indexSerialDigits } = config();
-        const validUntil = isoDate(published.validUntil) ?? (effectiveFrom ? defaultValidUntil(published.title, effectiveFrom, term) : null);
+        const validUntil = toIsoDate(published.validUntil) ?? (effectiveFrom ? defaultValidUntil(published.title, effectiveFrom, term) : null);
         const validity = initialValidity(effectiveFrom, validUntil, publishedOn);
         const changes = {
           validity,
@@ -267,9 +260,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             documentId,
             validity: target.published?.validity ?? null,
             published: Boolean(target.published),
-            adoptedOn: isoDate(row.adoptedOn),
-            effectiveFrom: isoDate(row.effectiveFrom),
-            validUntil: isoDate(row.validUntil),
+            adoptedOn: toIsoDate(row.adoptedOn),
+            effectiveFrom: toIsoDate(row.effectiveFrom),
+            validUntil: toIsoDate(row.validUntil),
             lastEventDate: await lastEventDate(documentId),
           },
           {

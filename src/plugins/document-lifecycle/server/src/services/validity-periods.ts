@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { IsoDate } from '../../../../../domain/dates';
+import { toIsoDate, type IsoDate } from '../../../../../domain/dates';
 import type { Validity } from '../../../../../domain/lifecycle';
 import { EVENT_UID } from '../constants';
 
@@ -45,8 +45,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           document: event.document,
           validity: event.validity,
-          valid_from: isoDate(event.date),
-          valid_to: next && next.document === event.document ? isoDate(next.date) : null,
+          valid_from: toIsoDate(event.date) as string,
+          valid_to: next && next.document === event.document ? toIsoDate(next.date) : null,
         };
       });
       await knex().transaction(async (trx) => {
@@ -75,7 +75,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-function isoDate(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-}
