@@ -1,9 +1,10 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { chinaToday, isIsoDate, type IsoDate } from '../../../domain/dates';
-import { VALIDITIES, type Validity } from '../../../domain/lifecycle';
+import { chinaToday, type IsoDate } from '../../../domain/dates';
+import type { Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
+import { asOfParam, validityParam } from '../../../utils/query-params';
 import { currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
 import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/public-read';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
@@ -53,19 +54,11 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   async function readListParams(ctx: Context): Promise<{ params: ListParams; filters: Record<string, unknown>[] }> {
     const params: ListParams = {};
     const filters: Record<string, unknown>[] = [];
-    const today = chinaToday(new Date());
 
     const asOf = takeParam(ctx, 'asOf');
-    if (asOf !== undefined) {
-      if (!isIsoDate(asOf)) throw fieldError('asOf', 'must be a calendar date (YYYY-MM-DD)', asOf);
-      if (asOf > today) throw fieldError('asOf', 'must not be in the future', asOf);
-      params.asOf = asOf;
-    }
+    if (asOf !== undefined) params.asOf = asOfParam(asOf);
     const validity = takeParam(ctx, 'validity');
-    if (validity !== undefined) {
-      if (!(VALIDITIES as string[]).includes(validity)) throw fieldError('validity', `must be one of ${VALIDITIES.join(', ')}`, validity);
-      params.validity = validity as Validity;
-    }
+    if (validity !== undefined) params.validity = validityParam(validity);
     const organization = takeParam(ctx, 'organization');
     if (organization !== undefined) {
       params.organizationIds = await strapi.service('api::organization.organization').requestedSubtree(organization);
@@ -195,10 +188,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
     async findOne(ctx: Context) {
       const filters: Record<string, unknown>[] = [];
-      const asOf = takeParam(ctx, 'asOf');
-      if (asOf !== undefined && (!isIsoDate(asOf) || asOf > chinaToday(new Date()))) {
-        throw fieldError('asOf', 'must be a calendar date (YYYY-MM-DD), not in the future', asOf);
-      }
+      const raw = takeParam(ctx, 'asOf');
+      const asOf = raw === undefined ? undefined : asOfParam(raw);
       restrictToPublic(ctx, filters);
       applyFilters(ctx, filters);
       (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;

@@ -4,9 +4,8 @@ import { currentActor } from './actor';
 import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from './constants';
 import { toHttpError } from './errors';
 import type { LifecycleService } from './services';
-import { chinaToday, isIsoDate } from '../../../../domain/dates';
-import { VALIDITIES, type Validity } from '../../../../domain/lifecycle';
 import { fieldError } from '../../../../utils/errors';
+import { asOfParam, validityParam } from '../../../../utils/query-params';
 import type { PublicListQuery, PublicListService } from '../../../../api/normative-document/services/public-list';
 
 type Nexus = typeof NexusModule;
@@ -32,12 +31,8 @@ const LINK_FIELDS = ['amends', 'amendedBy', 'revises', 'revisedBy', 'repeals', '
 
 /** The same checks as the REST parameters, with the same messages. */
 async function readAsOfArgs(strapi: Core.Strapi, args: AsOfArgs): Promise<PublicListQuery> {
-  const today = chinaToday(new Date());
-  if (!isIsoDate(args.asOf)) throw fieldError('asOf', 'must be a calendar date (YYYY-MM-DD)', args.asOf);
-  if (args.asOf > today) throw fieldError('asOf', 'must not be in the future', args.asOf);
-  if (args.validity && !(VALIDITIES as string[]).includes(args.validity)) {
-    throw fieldError('validity', `must be one of ${VALIDITIES.join(', ')}`, args.validity);
-  }
+  const asOf = asOfParam(args.asOf);
+  const validity = args.validity ? validityParam(args.validity) : undefined;
   const organizationIds = args.organization
     ? ((await strapi.service('api::organization.organization').requestedSubtree(args.organization)) as string[])
     : undefined;
@@ -46,8 +41,8 @@ async function readAsOfArgs(strapi: Core.Strapi, args: AsOfArgs): Promise<Public
   const page = args.page ?? 1;
   if (page < 1) throw fieldError('page', 'must be 1 or more', page);
   return {
-    asOf: args.asOf,
-    validity: (args.validity ?? undefined) as Validity | undefined,
+    asOf,
+    validity,
     organizationIds,
     kind: args.kind ?? undefined,
     page,
