@@ -1,3 +1,5 @@
+import { addDays, type IsoDate } from '../domain/dates';
+
 /** One demo document; `issuer` is an organization code from the demo organizations, `topic` a topic code. */
 export interface DemoDocument {
   key: string;
@@ -65,11 +67,25 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
   { key: 'xiaodian-grassroots', title: '小店区基层政务公开标准目录管理办法', documentNumber: '小政发〔2022〕8号', kind: 'normative_document', issuer: XIAODIAN, topic: '01', adoptedOn: '2022-11-01', publishedOn: '2022-11-05', effectiveFrom: '2022-12-01', summary: '编制并动态更新26个领域基层政务公开标准目录。' },
   { key: 'xiaodian-school-safety', title: '小店区中小学校园安全管理办法', documentNumber: '小教发〔2022〕12号', kind: 'normative_document', issuer: XIAODIAN_EDUCATION, topic: '10', adoptedOn: '2022-08-20', publishedOn: '2022-08-25', effectiveFrom: '2022-09-01', summary: '落实校园安全责任，规范安保、食品和交通安全管理。' },
   { key: 'qingxu-rural-roads', title: '清徐县农村公路养护管理办法', documentNumber: '清政发〔2022〕15号', kind: 'normative_document', issuer: QINGXU, topic: '06', adoptedOn: '2022-05-20', publishedOn: '2022-05-25', effectiveFrom: '2022-06-15', summary: '明确农村公路县道、乡道、村道的养护责任和资金保障。' },
-  { key: 'qingxu-agri-subsidy', title: '清徐县涉农补贴资金发放管理办法', documentNumber: '清财发〔2026〕3号', kind: 'normative_document', issuer: QINGXU_FINANCE, topic: '05', adoptedOn: '2026-11-10', publishedOn: '2026-11-20', effectiveFrom: '2027-01-01', summary: '涉农补贴通过“一卡通”发放，发放结果公示。' },
+  // Dated from the day of seeding (see demoDocument), so that the demo always has one not yet in force.
+  { key: 'qingxu-agri-subsidy', title: '清徐县涉农补贴资金发放管理办法', documentNumber: '清财发〔{year}〕3号', kind: 'normative_document', issuer: QINGXU_FINANCE, topic: '05', adoptedOn: '-16', publishedOn: '-6', effectiveFrom: '+36', summary: '涉农补贴通过“一卡通”发放，发放结果公示。' },
   { key: 'gujiao-family-doctor', title: '古交市家庭医生签约服务管理办法', documentNumber: '古卫健发〔2022〕9号', kind: 'normative_document', issuer: GUJIAO_HEALTH, topic: '12', adoptedOn: '2022-03-15', publishedOn: '2022-03-20', effectiveFrom: '2022-04-01', summary: '规范家庭医生签约、履约和考核。' },
   { key: 'gujiao-mine-safety', title: '古交市煤矿安全生产监督管理办法', documentNumber: '古政发〔2022〕10号', kind: 'normative_document', issuer: GUJIAO, topic: '08', adoptedOn: '2022-01-20', publishedOn: '2022-01-25', effectiveFrom: '2022-02-10', summary: '强化煤矿安全生产主体责任和属地监管责任。' },
   { key: 'gujiao-mine-safety-repeal', title: '古交市人民政府关于废止《古交市煤矿安全生产监督管理办法》的决定', documentNumber: '古政发〔2025〕2号', kind: 'normative_document', issuer: GUJIAO, topic: '08', adoptedOn: '2025-01-05', publishedOn: '2025-01-08', effectiveFrom: '2025-01-08', summary: '上位法修订后，原办法不再适用，予以废止。' },
 ];
+
+/** Resolves dates given as days from `today` ('-16', '+36') and the {year} of the 文号. */
+export function demoDocument(document: DemoDocument, today: IsoDate): DemoDocument {
+  const resolve = (date: string) => (/^[+-]\d+$/.test(date) ? addDays(today, Number(date)) : date);
+  const adoptedOn = resolve(document.adoptedOn);
+  return {
+    ...document,
+    adoptedOn,
+    publishedOn: resolve(document.publishedOn),
+    effectiveFrom: resolve(document.effectiveFrom),
+    documentNumber: document.documentNumber.replace('{year}', adoptedOn.slice(0, 4)),
+  };
+}
 
 export const DEMO_TRANSITIONS: DemoTransition[] = [
   { target: 'open-gov-rules', action: 'amend', basis: 'open-gov-rules-amendment', date: '2024-03-10', reason: '调整政策解读发布时限' },

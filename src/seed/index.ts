@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { DEMO_DOCUMENTS, DEMO_TRANSITIONS } from './demo-documents';
+import { chinaToday } from '../domain/dates';
+import { DEMO_DOCUMENTS, DEMO_TRANSITIONS, demoDocument } from './demo-documents';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import type { LifecycleService } from '../plugins/document-lifecycle/server/src/services';
 import { SYSTEM } from '../plugins/document-lifecycle/server/src/services/lifecycle';
@@ -76,7 +77,8 @@ async function seedDemoDocuments(strapi: Core.Strapi, organizationByCode: Map<st
   const created = new Map<string, string>();
   const byKey = new Map<string, string>();
 
-  for (const { key, issuer, topic, ...fields } of DEMO_DOCUMENTS) {
+  const today = chinaToday(new Date());
+  for (const { key, issuer, topic, ...fields } of DEMO_DOCUMENTS.map((document) => demoDocument(document, today))) {
     const issuingOrganization = organizationByCode.get(issuer);
     if (!issuingOrganization) throw new Error(`demo document ${key}: unknown issuer ${issuer}`);
     const [found] = await documents.findMany({

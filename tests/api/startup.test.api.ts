@@ -135,7 +135,7 @@ describe('demo data', () => {
       古交市煤矿安全生产监督管理办法: 'repealed',
       太原市政府信息公开申请办理暂行办法: 'expired',
       清徐县涉农补贴资金发放管理办法: 'pending',
-      太原市行政规范性文件制定和监督管理办法: 'in_force',
+      '太原市人民政府关于修改《太原市政务公开工作规定》的决定': 'in_force',
     });
     expect(rows.every((r: { indexNumber: string | null }) => /^[0-9A-Z]{18}\/\d{4}-\d{5}$/.test(r.indexNumber ?? ''))).toBe(true);
   });
