@@ -293,6 +293,18 @@ describe('transitions', () => {
     expect(history.body.data.map((e: { action: string; date: string; to: string }) => [e.action, e.date, e.to])).toEqual([['register', '2026-11-01', 'expired']]);
   });
 
+  it('lets exactly one of two simultaneous transitions through, keeping the chain whole', async () => {
+    const target = await publishDocument(app.strapi, { issuingOrganization: city.documentId });
+    const [a, b] = await Promise.all([
+      transition(target, { action: 'repeal', date: '2024-06-01', basisReference: '并政办发〔2024〕11号' }),
+      transition(target, { action: 'declare_invalid', date: '2024-06-01', basisReference: '并政办发〔2024〕12号' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const history = await request(app.server).get(`/api/normative-documents/${target}/history`);
+    expect(history.body.data.map((e: { action: string }) => e.action).filter((x: string) => x === 'repeal' || x === 'declare_invalid')).toHaveLength(1);
+    expect(history.body.meta.chain).toEqual({ valid: true });
+  });
+
   it('renews the term through review', async () => {
     const target = await publishDocument(app.strapi, { issuingOrganization: city.documentId, effectiveFrom: '2024-02-01' });
     const res = await transition(target, { action: 'renew', date: '2026-11-01', validUntil: '2100-01-31', reason: '评估后继续有效' });
