@@ -126,6 +126,24 @@ describe('writing documents', () => {
     expect(await app.strapi.db.query(UID).findMany({ where: { documentId: id } })).toEqual(before);
   });
 
+  it('accepts the lifecycle fields echoed back unchanged, as the admin form sends them', async () => {
+    const id = await publishDocument(app.strapi, { issuingOrganization: city.documentId });
+    await transition(id, { action: 'repeal', date: '2024-05-10', basisReference: '并政办发〔2024〕9号' });
+    const stored = await app.strapi.db.query(UID).findOne({ where: { documentId: id, publishedAt: { $notNull: true } } });
+    const res = await request(app.server).put(`/api/normative-documents/${id}`).set(auth()).send({
+      data: {
+        summary: '补充内容概述',
+        validity: stored.validity,
+        indexNumber: stored.indexNumber,
+        noLongerInForceOn: stored.noLongerInForceOn,
+        publishedOn: stored.publishedOn,
+        validUntil: stored.validUntil,
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ summary: '补充内容概述', validity: 'repealed', noLongerInForceOn: '2024-05-10' });
+  });
+
   it('refuses to change validUntil after publication except by renew', async () => {
     const id = await publishDocument(app.strapi, { issuingOrganization: city.documentId, effectiveFrom: '2024-02-01' });
     const res = await request(app.server).put(`/api/normative-documents/${id}`).set(auth()).send({ data: { validUntil: '2090-01-01' } });

@@ -47,6 +47,7 @@ interface DocumentRow {
   publishedOn: string | null;
   effectiveFrom: string | null;
   validUntil: string | null;
+  noLongerInForceOn: string | null;
   indexNumber: string | null;
   kind: string;
   issuingOrganization?: { documentId: string; code: string } | null;
@@ -59,7 +60,7 @@ export interface LifecycleEvent extends ChainedEvent {
 
 const DOCUMENT_FIELDS = [
   'id', 'documentId', 'title', 'documentNumber', 'validity', 'publishedAt', 'adoptedOn',
-  'publishedOn', 'effectiveFrom', 'validUntil', 'indexNumber', 'kind',
+  'publishedOn', 'effectiveFrom', 'validUntil', 'noLongerInForceOn', 'indexNumber', 'kind',
 ];
 
 function toEvent(row: Record<string, unknown>): LifecycleEvent {
