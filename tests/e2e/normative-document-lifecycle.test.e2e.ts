@@ -102,6 +102,14 @@ describe('an editor in the admin panel', () => {
     await page.getByTestId('lifecycle-validity').getByText('已废止').waitFor();
   });
 
+  it('still saves the repealed document’s other fields', async () => {
+    await page.locator('textarea[name="summary"]').fill('已废止，保留备查。');
+    const saved = page.waitForResponse((r) => r.url().includes(`/content-manager/collection-types/${UID}/${target}`) && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: '保存' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId('lifecycle-validity').getByText('已废止').waitFor();
+  });
+
   it('sees both histories', async () => {
     const history = page.getByTestId('lifecycle-history');
     await expect(history.textContent()).resolves.toMatch(new RegExp(`${today} 废止 → 已废止.*并政发〔2026〕102号.*已被新决定废止`, 's'));

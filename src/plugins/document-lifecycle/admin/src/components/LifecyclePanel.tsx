@@ -1,13 +1,16 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { unstable_useDocument as useDocument } from '@strapi/content-manager/strapi-admin';
+import { useFetchClient, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useParams } from 'react-router-dom';
 import { LIFECYCLE_RULES, VALIDITY_LABELS, type TransitionAction, type Validity } from '../../../../../domain/lifecycle';
 import { DOCUMENT_UID, PLUGIN_ID } from '../pluginId';
 import { TransitionModal } from './TransitionModal';
 
 interface PanelProps {
   model: string;
+  collectionType: string;
   documentId?: string;
   document?: Record<string, unknown>;
   activeTab: 'draft' | 'published' | null;
@@ -115,15 +118,36 @@ function Panel({ documentId, version, onChanged }: { documentId: string; version
   );
 }
 
+/**
+ * Refetches the document the edit view shows, with the same arguments the edit view uses, so its
+ * form takes the values a transition changed (validity, dates) instead of saving stale ones.
+ */
+function useRefetchEditedDocument(model: string, collectionType: string, documentId: string): () => void {
+  const { origin } = useParams<{ origin?: string }>();
+  const [{ query }] = useQueryParams<{ plugins?: Record<string, unknown> } & Record<string, unknown>>();
+  const params = React.useMemo(() => {
+    const { plugins, ...rest } = query ?? {};
+    const pluginParams = Object.values(plugins ?? {}).filter((value): value is object => typeof value === 'object' && value !== null);
+    return Object.assign({}, rest, ...pluginParams);
+  }, [query]);
+  const { refetch } = useDocument({ documentId: origin || documentId, model, collectionType, params });
+  return refetch;
+}
+
+function EditedDocumentPanel({ model, collectionType, documentId, version }: { model: string; collectionType: string; documentId: string; version: string }) {
+  const refetch = useRefetchEditedDocument(model, collectionType, documentId);
+  return <Panel documentId={documentId} version={version} onChanged={refetch} />;
+}
+
 /** The side panel on a normative document's edit view: validity, transition buttons, history. */
-export const LifecyclePanel = ({ model, documentId, document }: PanelProps) => {
+export const LifecyclePanel = ({ model, documentId, document, collectionType }: PanelProps) => {
   const { formatMessage } = useIntl();
-  const [reloadKey, setReloadKey] = React.useState(0);
   if (model !== DOCUMENT_UID || !documentId) return null;
-  // Publishing or saving changes the document; the history is fetched again then, and after a transition.
-  const version = [document?.publishedAt, document?.updatedAt, reloadKey].map(String).join('|');
+  // Publishing, saving or a transition (which refetches the document) changes these; the history
+  // is fetched again each time.
+  const version = [document?.publishedAt, document?.updatedAt, document?.validity, document?.validUntil].map(String).join('|');
   return {
     title: formatMessage({ id: `${PLUGIN_ID}.panel.title`, defaultMessage: 'Validity and lifecycle' }),
-    content: <Panel documentId={documentId} version={version} onChanged={() => setReloadKey((key) => key + 1)} />,
+    content: <EditedDocumentPanel model={model} collectionType={collectionType} documentId={documentId} version={version} />,
   };
 };
