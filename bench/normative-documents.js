@@ -32,6 +32,7 @@ Object.assign(process.env, {
   DATABASE_CLIENT: 'sqlite',
   DATABASE_FILENAME: path.join(workDir, 'bench.db'),
   LOG_LEVEL: 'warn',
+  STARTUP_MESSAGE: 'false',
   CRON_ENABLED: 'false',
   SEED_DEMO: 'false',
   STRAPI_TELEMETRY_DISABLED: 'true',

@@ -18,6 +18,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     cron: { enabled: env.bool('CRON_ENABLED', true) },
     logger: {
       updates: { enabled: env.bool('UPDATE_NOTIFICATIONS', false) },
+      startup: { enabled: env.bool('STARTUP_MESSAGE', true) },
     },
     webhooks: {
       populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),

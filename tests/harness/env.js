@@ -16,6 +16,7 @@ function applyTestEnv() {
     CRON_ENABLED: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
+    STARTUP_MESSAGE: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
   for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
