@@ -40,8 +40,14 @@ export function publicReadMiddleware(strapi: Core.Strapi): Modules.Documents.Mid
     if (drafts) params.status = 'published';
     if (!disclosure) return next();
     if (context.action === 'findOne') {
-      const found = (await next()) as { disclosureMode?: string } | null;
-      return (found?.disclosureMode === 'not_disclosed' ? null : found) as Awaited<ReturnType<typeof next>>;
+      const found = await next();
+      if (!found) return found;
+      // Asked of the database, not of the result: a caller's `fields` may leave disclosureMode out.
+      const { documentId } = context.params as { documentId: string };
+      const hiddenRows = await strapi.db.query(context.uid).count({
+        where: { documentId, publishedAt: { $notNull: true }, disclosureMode: 'not_disclosed' },
+      });
+      return (hiddenRows > 0 ? null : found) as Awaited<ReturnType<typeof next>>;
     }
     const hidden = { disclosureMode: { $ne: 'not_disclosed' } };
     params.filters = params.filters ? { $and: [params.filters, hidden] } : hidden;

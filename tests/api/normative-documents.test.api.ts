@@ -427,6 +427,21 @@ describe('public reading', () => {
     }
   });
 
+  it('shows the history of a draft or a 不予公开 document to writers only', async () => {
+    const draft = await createDocumentDraft(app.strapi, { issuingOrganization: city.documentId });
+    const hidden = await publishDocument(app.strapi, { issuingOrganization: city.documentId, disclosureMode: 'not_disclosed' });
+    for (const id of [draft.documentId, hidden]) {
+      const res = await request(app.server).get(`/api/normative-documents/${id}/history`);
+      expect(res.status).toBe(404);
+      expect(res.body.error).toMatchObject({ status: 404, name: 'NotFoundError' });
+      expect((await request(app.server).get(`/api/normative-documents/${id}`)).status).toBe(404);
+      expect((await request(app.server).get(`/api/normative-documents/${id}`).query({ 'fields[0]': 'title' })).status).toBe(404);
+    }
+    const asWriter = await request(app.server).get(`/api/normative-documents/${hidden}/history`).set(auth());
+    expect(asWriter.status).toBe(200);
+    expect(asWriter.body.data.map((e: { action: string }) => e.action)).toContain('register');
+  });
+
   it('finds documents of an organization and its sub-organizations, with shallow relations', async () => {
     const inDistrict = await publishDocument(app.strapi, { issuingOrganization: district.documentId, title: '小店区某某实施细则' });
     const res = await request(app.server).get('/api/normative-documents').query({ organization: city.documentId, populate: '*' , 'pagination[pageSize]': 100 });
