@@ -151,13 +151,6 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     return { data, meta: {} };
   }
 
-  /** Published, disclosable documents only, unless the caller may see the rest. */
-  function restrictToPublic(ctx: Context, filters: Record<string, unknown>[]) {
-    if (mayReadUnpublished(ctx)) return;
-    (ctx.query as Record<string, unknown>).status = 'published';
-    filters.push({ disclosureMode: { $ne: 'not_disclosed' } });
-  }
-
   function applyFilters(ctx: Context, filters: Record<string, unknown>[]) {
     const query = ctx.query as Record<string, unknown>;
     if (filters.length === 0) return;
@@ -175,8 +168,9 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         data = result.data;
         meta = { pagination: result.pagination };
       } else {
+        // Published, disclosable documents only for the public: the read middleware in
+        // src/setup/public-read.ts sees to it on this path as on every other.
         await validityFilters(params, filters);
-        restrictToPublic(ctx, filters);
         applyFilters(ctx, filters);
         const query = ctx.query as Record<string, unknown>;
         query.populate = LIST_POPULATE;
@@ -187,11 +181,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      const filters: Record<string, unknown>[] = [];
       const raw = takeParam(ctx, 'asOf');
       const asOf = raw === undefined ? undefined : asOfParam(raw);
-      restrictToPublic(ctx, filters);
-      applyFilters(ctx, filters);
       (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;
       const response = (await super.findOne(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
       if (!response?.data) return ctx.notFound('Normative document not found');
@@ -227,11 +218,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
     async history(ctx: Context) {
       const { documentId } = ctx.params;
-      const visible = mayReadUnpublished(ctx)
-        ? await strapi.db.query(UID).count({ where: { documentId } })
-        : await strapi.db.query(UID).count({
-            where: { documentId, publishedAt: { $notNull: true }, disclosureMode: { $ne: 'not_disclosed' } },
-          });
+      // Through the Document Service, so the public read rules decide whether the caller may see it.
+      const visible = await strapi.documents(UID).findOne({ documentId, fields: ['documentId'] });
       if (!visible) return ctx.notFound('Normative document not found');
       const { events, chain } = await lifecycle().history(documentId);
       ctx.body = { data: events, meta: { chain } };
