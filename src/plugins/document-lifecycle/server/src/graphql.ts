@@ -58,9 +58,15 @@ async function readAsOfArgs(strapi: Core.Strapi, args: AsOfArgs): Promise<Public
  */
 export function registerGraphql(strapi: Core.Strapi): void {
   const lifecycle = () => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
-  const decorate = async (doc: { documentId: string }) => {
-    const [decorated] = await (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate([doc]);
-    return decorated;
+  // The eight computed fields of one document share one decoration (one events query), not eight.
+  const decorations = new WeakMap<object, Promise<Decorated>>();
+  const decorate = (doc: { documentId: string }): Promise<Decorated> => {
+    let decoration = decorations.get(doc);
+    if (!decoration) {
+      decoration = (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate([doc]).then(([decorated]) => decorated);
+      decorations.set(doc, decoration);
+    }
+    return decoration;
   };
 
   const extension = strapi.plugin('graphql').service('extension');
