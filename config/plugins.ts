@@ -52,6 +52,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         },
       },
     },
+    // Before every other plugin: its Document Service middleware must see a request first, so a
+    // refusal for another organization's content comes before any other rule's answer.
+    'organization-access': {
+      enabled: true,
+      resolve: './src/plugins/organization-access',
+    },
     'document-lifecycle': {
       enabled: true,
       resolve: './src/plugins/document-lifecycle',

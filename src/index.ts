@@ -1,17 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { organizationMiddleware } from './api/organization/document-middleware';
+import { subscribeBasisReview } from './api/power-item/basis-review';
+import { powerItemMiddleware } from './api/power-item/document-middleware';
 import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
 import { applyAdminLabels } from './setup/admin-labels';
 import { ensureLocales } from './setup/locales';
 import { publicReadMiddleware } from './setup/public-read';
 import { richTextMiddleware } from './setup/rich-text';
+import { ensurePowerCategories } from './setup/power-categories';
 import { ensureTopics } from './setup/topics';
 import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(organizationMiddleware(strapi));
+    strapi.documents.use(powerItemMiddleware(strapi));
     strapi.documents.use(richTextMiddleware(strapi));
     strapi.documents.use(publicReadMiddleware(strapi));
   },
@@ -20,7 +24,10 @@ export default {
     defaultAdminLanguage(strapi);
     await ensureLocales(strapi);
     await ensureTopics(strapi);
+    await ensurePowerCategories(strapi);
+    subscribeBasisReview(strapi);
     await applyAdminLabels(strapi);
+    await strapi.plugin('organization-access').service('roles').ensure();
     await grantRoleActions(strapi, 'public', PUBLIC_READ_ACTIONS);
     await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
 

@@ -7,11 +7,16 @@ import type { Core } from '@strapi/strapi';
 export const PUBLIC_READ_ACTIONS = [
   'api::organization.organization.find',
   'api::organization.organization.findOne',
+  'api::organization.organization.tree',
   'api::topic.topic.find',
   'api::topic.topic.findOne',
   'api::normative-document.normative-document.find',
   'api::normative-document.normative-document.findOne',
   'api::normative-document.normative-document.history',
+  'api::power-category.power-category.find',
+  'api::power-category.power-category.findOne',
+  'api::power-item.power-item.find',
+  'api::power-item.power-item.findOne',
 ];
 
 /** Grants `actions` to a users-permissions role (`public`, `authenticated`) where missing. */

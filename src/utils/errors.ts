@@ -20,3 +20,12 @@ export function fieldError(path: string | string[], message: string, value?: unk
 export function conflictError(message: string, details: Record<string, unknown> = {}): Error {
   return Object.assign(createHttpError(409, message), { details });
 }
+
+/**
+ * A 403 that keeps its message. Strapi's content-API route guard turns any `ForbiddenError`
+ * thrown below it into a bare "Forbidden"; an http-errors 403 reaches the client as written, in
+ * the same envelope (`error.name` is still `ForbiddenError`).
+ */
+export function forbiddenError(message: string, details: Record<string, unknown> = {}): Error {
+  return Object.assign(createHttpError(403, message), { details });
+}

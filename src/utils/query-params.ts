@@ -14,3 +14,16 @@ export function validityParam(value: unknown, name = 'validity'): Validity {
   if (!(VALIDITIES as unknown[]).includes(value)) throw fieldError(name, `must be one of ${VALIDITIES.join(', ')}`, value);
   return value as Validity;
 }
+
+/**
+ * Removes one of our own query parameters from the request before Strapi's strict parameter check
+ * sees it; a 400 naming it when it is not a single non-empty value.
+ */
+export function takeParam(ctx: { query: unknown }, name: string): string | undefined {
+  const query = ctx.query as Record<string, unknown>;
+  const value = query[name];
+  delete query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw fieldError(name, 'must be a single non-empty value', value);
+  return value.trim();
+}

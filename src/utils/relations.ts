@@ -64,3 +64,35 @@ export function readToOneChange(value: Raw): ToOneChange | 'invalid' {
 
   return 'invalid';
 }
+
+/**
+ * Every document a write links a relation to, from any shape Strapi 5 accepts for to-one and
+ * to-many relations (`x`, `[x, y]`, `{ set }`, `{ connect }`), ignoring what it disconnects.
+ * Returns 'invalid' for a value that is none of these.
+ */
+export function readLinkedRefs(value: Raw): RelationRef[] | 'invalid' {
+  if (value === undefined || value === null) return [];
+  const list = (items: Raw): RelationRef[] | 'invalid' => {
+    const refs: RelationRef[] = [];
+    for (const item of Array.isArray(items) ? items : [items]) {
+      const ref = toRef(item);
+      if (!ref) return 'invalid';
+      refs.push(ref);
+    }
+    return refs;
+  };
+  if (Array.isArray(value)) return list(value);
+  if (typeof value === 'object' && ('set' in value || 'connect' in value || 'disconnect' in value)) {
+    const { set, connect } = value as { set?: Raw; connect?: Raw };
+    const linked: RelationRef[] = [];
+    for (const part of [set, connect]) {
+      if (part === undefined || part === null) continue;
+      const refs = list(part);
+      if (refs === 'invalid') return 'invalid';
+      linked.push(...refs);
+    }
+    return linked;
+  }
+  const direct = toRef(value);
+  return direct ? [direct] : 'invalid';
+}

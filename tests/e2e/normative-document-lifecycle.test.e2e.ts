@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { startServer, type E2EServer } from './server';
 import { launchBrowser } from './browser';
-import { createAdminUser, createOrganization } from '../harness/fixtures';
+import { bindToOrganizations, createAdminUser, createOrganization } from '../harness/fixtures';
+import { createDocumentDraft } from '../harness/documents';
 import { chinaToday } from '../../src/domain/dates';
 
 const UID = 'api::normative-document.normative-document';
@@ -13,26 +14,21 @@ let browser: Browser;
 let page: Page;
 let editor: { email: string; password: string };
 
-/** The built-in Editor role, given what an editor of normative documents needs. */
-async function editorRole(strapi: E2EServer['strapi']): Promise<void> {
-  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  const fields = Object.keys(strapi.contentType(UID).attributes);
-  const contentManager = ['create', 'read', 'update', 'publish'].map((action) => ({
-    action: `plugin::content-manager.explorer.${action}`,
-    subject: UID,
-    properties: action === 'publish' ? {} : { fields },
-    conditions: [],
-  }));
-  const organizations = { action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization', properties: { fields: ['name', 'shortName', 'code'] }, conditions: [] };
-  const lifecycle = ['transition', 'read', 'tick'].map((action) => ({ action: `plugin::document-lifecycle.${action}`, subject: null, properties: {}, conditions: [] }));
-  await strapi.service('admin::role').assignPermissions(role.id, [...contentManager, organizations, ...lifecycle]);
+/** The platform's 审核发布 role, here also allowed to run the date-driven tick by hand. */
+async function publisherMayTick(strapi: E2EServer['strapi']): Promise<void> {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'gongkai-publisher' } });
+  await strapi.service('admin::role').addPermissions(role.id, [{ action: 'plugin::document-lifecycle.tick', subject: null, properties: {}, conditions: [] }]);
 }
 
 beforeAll(async () => {
   server = await startServer();
-  await createOrganization(server.strapi, { name: '太原市人民政府', shortName: '市政府', level: 'city', kind: 'people_government' });
-  await editorRole(server.strapi);
-  const { user, password } = await createAdminUser(server.strapi, { roleCode: 'strapi-editor', email: 'editor@e2e.gongkai.local' });
+  const city = await createOrganization(server.strapi, { name: '太原市人民政府', shortName: '市政府', level: 'city', kind: 'people_government' });
+  // Another organization's document must not be offered anywhere in this editor's panel.
+  const other = await createOrganization(server.strapi, { name: '太原市教育局', shortName: '市教育局' });
+  await createDocumentDraft(server.strapi, { title: '教育局内部草稿不应可见', issuingOrganization: other.documentId });
+  await publisherMayTick(server.strapi);
+  const { user, password } = await createAdminUser(server.strapi, { roleCode: 'gongkai-publisher', email: 'editor@e2e.gongkai.local' });
+  await bindToOrganizations(server.strapi, { adminUser: user.id }, [city.id]);
   editor = { email: user.email, password };
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
@@ -120,6 +116,13 @@ describe('an editor in the admin panel', () => {
 
     const stored = await server.strapi.db.query(UID).findOne({ where: { documentId: target, publishedAt: { $notNull: true } } });
     expect(stored).toMatchObject({ validity: 'repealed', noLongerInForceOn: today });
+  });
+
+  it('lists its own organization’s documents and none of another’s', async () => {
+    await page.goto(`${server.url}/admin/content-manager/collection-types/${UID}`);
+    await page.getByRole('gridcell', { name: '太原市测试管理办法' }).first().waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '太原市测试管理办法' }).count()).toBe(2);
+    expect(await page.getByText('教育局内部草稿不应可见').count()).toBe(0);
   });
 
   it('runs the date-driven transitions for a date from the plugin page', async () => {

@@ -88,6 +88,15 @@ export async function createApiToken(
   type: 'read-only' | 'full-access' | 'custom' = 'read-only',
   permissions: string[] = [],
 ): Promise<string> {
+  return (await createApiTokenRecord(strapi, type, permissions)).accessKey;
+}
+
+/** Creates an API token; returns its id (for memberships) and its key. */
+export async function createApiTokenRecord(
+  strapi: Core.Strapi,
+  type: 'read-only' | 'full-access' | 'custom' = 'read-only',
+  permissions: string[] = [],
+): Promise<{ id: number; accessKey: string }> {
   const token = await strapi.service('admin::api-token').create({
     name: `test-token-${next()}`,
     description: '',
@@ -95,11 +104,16 @@ export async function createApiToken(
     lifespan: null,
     permissions: type === 'custom' ? permissions : undefined,
   });
-  return token.accessKey;
+  return { id: token.id, accessKey: token.accessKey };
 }
 
 /** Creates a confirmed users-permissions user in the given role and signs it in; returns its JWT. */
 export async function createUserJwt(server: Server, strapi: Core.Strapi, roleType = 'authenticated'): Promise<string> {
+  return (await createSiteUser(server, strapi, roleType)).jwt;
+}
+
+/** Creates a confirmed users-permissions user and signs it in; returns its id and JWT. */
+export async function createSiteUser(server: Server, strapi: Core.Strapi, roleType = 'authenticated'): Promise<{ id: number; jwt: string }> {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
   const n = next();
   const password = 'Gongkai-User-1';
@@ -115,5 +129,27 @@ export async function createUserJwt(server: Server, strapi: Core.Strapi, roleTyp
   });
   const res = await request(server).post('/api/auth/local').send({ identifier: email, password });
   if (res.status !== 200) throw new Error(`user login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.jwt;
+  return { id: res.body.user.id, jwt: res.body.jwt };
+}
+
+/** Who a membership binds: one admin user, API token or site user. */
+export type Member = { adminUser: number } | { apiToken: number } | { siteUser: number };
+
+/** Binds an admin user, API token or site user to organizations (ids), as an administrator does in 机构成员. */
+export async function bindToOrganizations(strapi: Core.Strapi, member: Member, organizationIds: number[]): Promise<void> {
+  await strapi.documents('plugin::organization-access.membership' as never).create({
+    data: { ...member, organizations: organizationIds.map((id) => ({ id })) } as never,
+  });
+}
+
+/** An admin user with a platform role, bound to organizations, signed in over HTTP. */
+export async function signedInMember(
+  server: Server,
+  strapi: Core.Strapi,
+  roleCode: string,
+  organizationIds: number[],
+): Promise<{ id: number; token: string }> {
+  const { user, password } = await createAdminUser(strapi, { roleCode });
+  if (organizationIds.length > 0) await bindToOrganizations(strapi, { adminUser: user.id }, organizationIds);
+  return { id: user.id, token: await adminToken(server, user.email, password) };
 }

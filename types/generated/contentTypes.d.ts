@@ -459,6 +459,9 @@ export interface ApiNormativeDocumentNormativeDocument
     i18n: {
       localized: false;
     };
+    'organization-access': {
+      owner: 'issuingOrganization';
+    };
   };
   attributes: {
     adoptedOn: Schema.Attribute.Date;
@@ -567,6 +570,7 @@ export interface ApiOrganizationOrganization
         maxLength: 20;
         minLength: 9;
       }>;
+    contact: Schema.Attribute.Component<'directory.contact', false>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -581,6 +585,7 @@ export interface ApiOrganizationOrganization
       ]
     > &
       Schema.Attribute.Required;
+    leaders: Schema.Attribute.Component<'directory.leader', true>;
     level: Schema.Attribute.Enumeration<['city', 'county', 'township']> &
       Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -600,11 +605,149 @@ export interface ApiOrganizationOrganization
       'api::organization.organization'
     >;
     publishedAt: Schema.Attribute.DateTime;
+    responsibilities: Schema.Attribute.RichText;
+    setupBasis: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    setupBasisDocuments: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::normative-document.normative-document'
+    >;
     shortName: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 50;
       }>;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiPowerCategoryPowerCategory
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'power_categories';
+  info: {
+    description: '\u6743\u8D23\u6E05\u5355\u7684\u804C\u6743\u7C7B\u578B\uFF1A\u884C\u653F\u8BB8\u53EF\u3001\u884C\u653F\u5904\u7F5A\u7B49\u5341\u7C7B\uFF0C\u53EF\u589E\u52A0\uFF08\u5982\u884C\u653F\u5F81\u7528\u3001\u516C\u5171\u670D\u52A1\uFF09';
+    displayName: '\u804C\u6743\u7C7B\u578B';
+    pluralName: 'power-categories';
+    singularName: 'power-category';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::power-category.power-category'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiPowerItemPowerItem extends Struct.CollectionTypeSchema {
+  collectionName: 'power_items';
+  info: {
+    description: '\u6743\u8D23\u6E05\u5355\u4E2D\u7684\u4E00\u9879\u804C\u6743\uFF1A\u7C7B\u578B\u3001\u5B9E\u65BD\u4E3B\u4F53\u3001\u627F\u529E\u673A\u6784\u3001\u5B9E\u65BD\u4F9D\u636E\u3001\u8D23\u4EFB\u4E8B\u9879\u3001\u8FFD\u8D23\u60C5\u5F62';
+    displayName: '\u6743\u8D23\u6E05\u5355\u4E8B\u9879';
+    pluralName: 'power-items';
+    singularName: 'power-item';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+    'organization-access': {
+      owner: 'organization';
+    };
+  };
+  attributes: {
+    accountability: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    basisDocuments: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::normative-document.normative-document'
+    >;
+    category: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::power-category.power-category'
+    >;
+    code: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    itemStatus: Schema.Attribute.Enumeration<
+      ['active', 'suspended', 'abolished']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'active'>;
+    lawCitations: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::power-item.power-item'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+        minLength: 2;
+      }>;
+    needsReview: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    responsibilities: Schema.Attribute.Component<'power.responsibility', true>;
+    responsibleUnit: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    reviewFlaggedOn: Schema.Attribute.Date;
+    reviewReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -842,6 +985,60 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
         number
       >;
     publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginOrganizationAccessMembership
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'organization_memberships';
+  info: {
+    description: '\u628A\u540E\u53F0\u7528\u6237\u3001API \u4EE4\u724C\u6216\u7F51\u7AD9\u7528\u6237\u7ED1\u5B9A\u5230\u4E00\u4E2A\u6216\u591A\u4E2A\u673A\u6784\uFF1A\u53EA\u80FD\u8BFB\u5199\u8FD9\u4E9B\u673A\u6784\u53CA\u5176\u4E0B\u7EA7\u673A\u6784\u7684\u5185\u5BB9';
+    displayName: '\u673A\u6784\u6210\u5458';
+    pluralName: 'memberships';
+    singularName: 'membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    adminUser: Schema.Attribute.Relation<'oneToOne', 'admin::user'>;
+    apiToken: Schema.Attribute.Relation<'oneToOne', 'admin::api-token'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::organization-access.membership'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    organizations: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::organization.organization'
+    >;
+    publishedAt: Schema.Attribute.DateTime;
+    siteUser: Schema.Attribute.Relation<
+      'oneToOne',
+      'plugin::users-permissions.user'
+    >;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1222,11 +1419,14 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'api::normative-document.normative-document': ApiNormativeDocumentNormativeDocument;
       'api::organization.organization': ApiOrganizationOrganization;
+      'api::power-category.power-category': ApiPowerCategoryPowerCategory;
+      'api::power-item.power-item': ApiPowerItemPowerItem;
       'api::topic.topic': ApiTopicTopic;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::document-lifecycle.lifecycle-event': PluginDocumentLifecycleLifecycleEvent;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::organization-access.membership': PluginOrganizationAccessMembership;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;

@@ -1,4 +1,4 @@
-import { readToOneChange } from '../../../src/utils/relations';
+import { readLinkedRefs, readToOneChange } from '../../../src/utils/relations';
 
 describe('readToOneChange', () => {
   it.each<[string, unknown, ReturnType<typeof readToOneChange>]>([
@@ -22,5 +22,29 @@ describe('readToOneChange', () => {
     ['a fractional id', 1.5, 'invalid'],
   ])('%s', (_case, input, expected) => {
     expect(readToOneChange(input)).toEqual(expected);
+  });
+});
+
+describe('readLinkedRefs', () => {
+  it.each([
+    ['nothing', undefined, []],
+    ['null', null, []],
+    ['a documentId', 'abc', [{ documentId: 'abc' }]],
+    ['an id', 7, [{ id: 7 }]],
+    ['a list of both', ['abc', 7, { documentId: 'def' }], [{ documentId: 'abc' }, { id: 7 }, { documentId: 'def' }]],
+    ['set', { set: ['abc'] }, [{ documentId: 'abc' }]],
+    ['connect with positions', { connect: [{ documentId: 'abc', position: { end: true } }] }, [{ documentId: 'abc' }]],
+    ['disconnect only', { disconnect: ['abc'] }, []],
+    ['connect and disconnect', { connect: [{ id: 3 }], disconnect: [{ id: 4 }] }, [{ id: 3 }]],
+  ])('%s', (_label, value, expected) => {
+    expect(readLinkedRefs(value)).toEqual(expected);
+  });
+
+  it.each([
+    ['a boolean', true],
+    ['an object without a reference', { title: 'x' }],
+    ['a list holding garbage', ['abc', {}]],
+  ])('refuses %s', (_label, value) => {
+    expect(readLinkedRefs(value)).toBe('invalid');
   });
 });

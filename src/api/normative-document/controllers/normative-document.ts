@@ -4,7 +4,7 @@ import { chinaToday, type IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
-import { asOfParam, validityParam } from '../../../utils/query-params';
+import { asOfParam, takeParam, validityParam } from '../../../utils/query-params';
 import { currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
 import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/public-read';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
@@ -31,15 +31,6 @@ interface ListParams {
 }
 
 const KINDS = ['regulation', 'normative_document', 'policy_document'];
-
-function takeParam(ctx: Context, name: string): string | undefined {
-  const query = ctx.query as Record<string, unknown>;
-  const value = query[name];
-  delete query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') throw fieldError(name, 'must be a single non-empty value', value);
-  return value.trim();
-}
 
 const mayReadUnpublished = (ctx: Context) => mayReadUnpublishedFor(ctx.state.auth);
 
@@ -160,7 +151,10 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   return {
     async find(ctx: Context) {
       const { params, filters } = await readListParams(ctx);
-      const fast = fastListQuery(ctx, params);
+      // Callers bound to organizations see only theirs, which the Document Service path enforces.
+      const access = strapi.plugin('organization-access')?.service('scope');
+      const readsAll = !access || (await access.current()).read === 'all';
+      const fast = readsAll ? fastListQuery(ctx, params) : null;
       let data: { documentId: string }[];
       let meta: Record<string, unknown>;
       if (fast) {

@@ -44,7 +44,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async dueForReview(ctx: Context) {
     const within = strapi.config.get(`plugin::${PLUGIN_ID}.reviewWindowDays`) as number;
     const today = chinaToday(new Date());
-    const { groups, total } = await service(strapi).dueForReview(today, within);
+    const access = strapi.plugin('organization-access')?.service('scope');
+    const readable: 'all' | string[] = access ? await access.readableOrganizationDocumentIds() : 'all';
+    const { groups, total } = await service(strapi).dueForReview(today, within, readable === 'all' ? undefined : readable);
     ctx.body = { data: groups, meta: { today, within, total } };
   },
 

@@ -1,0 +1,5 @@
+import membership from './membership/schema.json';
+
+export default {
+  membership: { schema: membership },
+};

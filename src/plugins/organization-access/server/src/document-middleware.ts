@@ -1,0 +1,151 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { fieldError, forbiddenError } from '../../../../utils/errors';
+import { readLinkedRefs, readToOneChange, type RelationRef } from '../../../../utils/relations';
+import { ORGANIZATION_UID, PLUGIN_ID } from './constants';
+import { ownedTypesOf, type OwnedType } from './ownership';
+import { reaches, type AccessScope, type Reach } from './services/scope';
+import type { ScopeService } from './services';
+
+const READS = new Set(['findMany', 'findFirst', 'count']);
+const ON_EXISTING = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+const WITH_DATA = new Set(['create', 'update', 'clone']);
+
+type Params = { documentId?: string; data?: Record<string, unknown>; filters?: Record<string, unknown> };
+
+const forbidden = (message: string) => forbiddenError(message, { code: 'OUTSIDE_YOUR_ORGANIZATIONS' });
+
+/**
+ * Per-organization isolation where data is read and written. Every path (Content Manager, REST,
+ * GraphQL, plugin routes) goes through the Document Service, so a route that forgets a check
+ * still cannot show or change another organization's content. The admin's RBAC condition
+ * mirrors this rule so the panel shows the right things; this is what makes it hold.
+ */
+export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  const owned = () => ownedTypesOf(strapi);
+  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+
+  async function organizationIdOf(ref: RelationRef): Promise<number | null> {
+    const row = await strapi.db.query(ORGANIZATION_UID).findOne({
+      where: 'documentId' in ref ? { documentId: ref.documentId } : { id: ref.id },
+      select: ['id'],
+    });
+    return row?.id ?? null;
+  }
+
+  /** Checks (and, for a single-organization actor, fills in) the owner a write sets. */
+  async function checkOwnerWrite(type: OwnedType, data: Record<string, unknown>, scope: AccessScope, creating: boolean): Promise<void> {
+    const change = readToOneChange(data[type.owner]);
+    if (change === 'invalid') throw fieldError(type.owner, 'must be the documentId of an organization', data[type.owner]);
+    if (change.kind === 'set') {
+      const id = await organizationIdOf(change.ref);
+      if (id === null) throw fieldError(type.owner, 'does not exist', data[type.owner]);
+      if (!reaches(scope.write, id)) throw forbidden(`${type.owner}: you may only assign content to your own organizations`);
+      return;
+    }
+    if (change.kind === 'clear' && !creating) throw fieldError(type.owner, 'cannot be removed', null);
+    if (!creating) return;
+    if (scope.memberOf.length === 1) {
+      const row = await strapi.db.query(ORGANIZATION_UID).findOne({ where: { id: scope.memberOf[0] }, select: ['documentId'] });
+      data[type.owner] = row.documentId;
+      return;
+    }
+    throw fieldError(type.owner, 'is required: choose one of your organizations', data[type.owner] ?? null);
+  }
+
+  /** Refuses links to another organization's document that has never been published. */
+  async function checkLinks(uid: string, data: Record<string, unknown>, scope: AccessScope): Promise<void> {
+    const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: unknown }>)[uid].attributes as Record<string, { type: string; target?: string }>;
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (attribute.type !== 'relation' || data[name] === undefined) continue;
+      const target = attribute.target ? owned().get(attribute.target) : undefined;
+      if (!target) continue;
+      const refs = readLinkedRefs(data[name]);
+      if (refs === 'invalid') throw fieldError(name, 'must be documentIds of existing documents', data[name]);
+      for (const ref of refs) {
+        const rows = (await strapi.db.query(target.uid).findMany({
+          where: 'documentId' in ref ? { documentId: ref.documentId } : { id: ref.id },
+          select: ['documentId'],
+          populate: { [target.owner]: { select: ['id'] } },
+        })) as Record<string, unknown>[];
+        if (rows.length === 0) continue; // Strapi reports the unknown document itself.
+        const documentId = rows[0].documentId as string;
+        const all = (await strapi.db.query(target.uid).findMany({
+          where: { documentId },
+          select: ['publishedAt'],
+          populate: { [target.owner]: { select: ['id'] } },
+        })) as Record<string, unknown>[];
+        const own = all.every((row) => reaches(scope.write, (row[target.owner] as { id: number } | null)?.id));
+        const published = !target.draftAndPublish || all.some((row) => row.publishedAt !== null);
+        if (!own && !published) {
+          throw forbidden(`${name}: cannot link to another organization's unpublished document ${documentId}`);
+        }
+      }
+    }
+  }
+
+  const restrict = (filters: Record<string, unknown> | undefined, clause: Record<string, unknown>) =>
+    filters && Object.keys(filters).length > 0 ? { $and: [filters, clause] } : clause;
+
+  async function guardOrganization(action: string, params: Params, scope: AccessScope): Promise<void> {
+    if (scope.write === 'all' || !(WITH_DATA.has(action) || action === 'delete')) return;
+    if (action !== 'create') {
+      const row = params.documentId
+        ? await strapi.db.query(ORGANIZATION_UID).findOne({ where: { documentId: params.documentId }, select: ['id'] })
+        : null;
+      if (row && !reaches(scope.write, row.id)) throw forbidden('You may only change your own organizations and those below them');
+    }
+    const data = params.data;
+    if (!data) return;
+    const parent = readToOneChange(data.parent);
+    if (parent === 'invalid') return; // The organization rules name the field.
+    if (parent.kind === 'set') {
+      const id = await organizationIdOf(parent.ref);
+      if (id !== null && !reaches(scope.write, id)) throw forbidden('parent: you may only place organizations below your own');
+    } else if (action === 'create' || parent.kind === 'clear') {
+      throw forbidden('parent: you may only create organizations below your own');
+    }
+  }
+
+  return async (context, next) => {
+    const type = owned().get(context.uid);
+    const isOrganization = context.uid === ORGANIZATION_UID;
+    if (!type && !isOrganization) return next();
+
+    const scope = await scopes().current();
+    if (scope.read === 'all' && scope.write === 'all') return next();
+    const params = context.params as Params;
+
+    if (isOrganization) {
+      await guardOrganization(context.action, params, scope);
+      if (WITH_DATA.has(context.action) && params.data && scope.write !== 'all') await checkLinks(context.uid, params.data, scope);
+      return next();
+    }
+    if (!type) return next();
+
+    const readReach: Reach = scope.read;
+    if (READS.has(context.action)) {
+      if (readReach !== 'all') params.filters = restrict(params.filters, { [type.owner]: { id: { $in: readReach } } });
+      return next();
+    }
+    if (context.action === 'findOne') {
+      if (readReach !== 'all' && params.documentId) {
+        const owners = await scopes().ownersOf(type, params.documentId);
+        // A 404 rather than null: the Content Manager answers null with the document's other
+        // locales and statuses, which would confirm that it exists.
+        if (!owners.every((owner) => reaches(readReach, owner))) throw new errors.NotFoundError('Not Found');
+      }
+      return next();
+    }
+
+    if (ON_EXISTING.has(context.action) && params.documentId) await scopes().assertMayChange(context.uid, params.documentId, scope);
+    if (context.action === 'create' && scope.write !== 'all' && scope.write.length === 0) {
+      throw forbidden('You are not bound to any organization, so you cannot create its content');
+    }
+    if (WITH_DATA.has(context.action) && params.data && scope.write !== 'all') {
+      await checkOwnerWrite(type, params.data, scope, context.action === 'create');
+      await checkLinks(context.uid, params.data, scope);
+    }
+    return next();
+  };
+}
