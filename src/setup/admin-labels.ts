@@ -5,6 +5,8 @@ interface FieldLabel {
   description?: string;
   /** Shown but not editable in the Content Manager; the server refuses the write anyway. */
   readOnly?: boolean;
+  /** For a relation: which field of the related record the picker shows. */
+  mainField?: string;
 }
 
 /** Chinese labels for the Content Manager, where editors work. */
@@ -19,7 +21,44 @@ const LABELS: Record<string, { mainField?: string; fields: Record<string, FieldL
       kind: { label: '机构类型' },
       sortOrder: { label: '排序' },
       parent: { label: '上级机构' },
-      children: { label: '下级机构' },
+      children: { label: '下级机构（含内设机构）' },
+      responsibilities: { label: '主要职责' },
+      setupBasis: { label: '设立依据（三定规定）', description: '如《太原市教育局职能配置、内设机构和人员编制规定》' },
+      setupBasisDocuments: { label: '设立依据文件' },
+      leaders: { label: '领导信息' },
+      contact: { label: '联系方式' },
+    },
+  },
+  'api::power-category.power-category': {
+    mainField: 'name',
+    fields: { name: { label: '职权类型' }, code: { label: '类型代码' }, sortOrder: { label: '排序' } },
+  },
+  'api::power-item.power-item': {
+    mainField: 'name',
+    fields: {
+      name: { label: '职权名称' },
+      code: { label: '职权编码' },
+      category: { label: '职权类型' },
+      organization: { label: '实施主体' },
+      responsibleUnit: { label: '承办机构', description: '实施主体本身或其内设机构' },
+      basisDocuments: { label: '实施依据（规范性文件）', description: '依据文件被修改、废止或失效时，本事项自动标记为待复核' },
+      lawCitations: { label: '实施依据（法律法规条款）' },
+      responsibilities: { label: '责任事项' },
+      accountability: { label: '追责情形' },
+      itemStatus: { label: '事项状态' },
+      needsReview: { label: '待复核', description: '由依据文件的效力变化自动标记；复核后取消勾选' },
+      reviewReason: { label: '复核原因', readOnly: true },
+      reviewFlaggedOn: { label: '标记日期', readOnly: true },
+    },
+  },
+  'plugin::organization-access.membership': {
+    mainField: 'note',
+    fields: {
+      adminUser: { label: '后台用户', mainField: 'email' },
+      apiToken: { label: 'API 令牌', mainField: 'name' },
+      siteUser: { label: '网站用户', mainField: 'username' },
+      organizations: { label: '所属机构', description: '可读写这些机构及其下级机构的内容' },
+      note: { label: '备注' },
     },
   },
   'api::topic.topic': {
@@ -53,24 +92,64 @@ const LABELS: Record<string, { mainField?: string; fields: Record<string, FieldL
   },
 };
 
+/** Labels of the components' fields, shown wherever the component is edited. */
+const COMPONENT_LABELS: Record<string, { mainField?: string; fields: Record<string, FieldLabel> }> = {
+  'directory.leader': {
+    mainField: 'name',
+    fields: { name: { label: '姓名' }, title: { label: '职务' }, duties: { label: '工作分工' }, sortOrder: { label: '排序' } },
+  },
+  'directory.contact': {
+    fields: {
+      address: { label: '办公地址' },
+      postalCode: { label: '邮政编码' },
+      phone: { label: '联系电话' },
+      officeHours: { label: '办公时间' },
+      website: { label: '网站', description: '以 http:// 或 https:// 开头' },
+      email: { label: '电子邮箱' },
+    },
+  },
+  'power.responsibility': {
+    mainField: 'stage',
+    fields: { stage: { label: '环节' }, description: { label: '责任内容' } },
+  },
+};
+
 /** Applies the labels and read-only flags to the Content Manager's stored view configuration. */
 export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const components = strapi.plugin('content-manager').service('components');
+  for (const [uid, { mainField, fields }] of Object.entries(COMPONENT_LABELS)) {
+    const component = strapi.components[uid as never];
+    const configuration = await components.findConfiguration(component);
+    applyFields(configuration.metadatas, fields);
+    if (mainField) configuration.settings.mainField = mainField;
+    await components.updateConfiguration(component, { settings: configuration.settings, metadatas: configuration.metadatas, layouts: configuration.layouts });
+  }
   for (const [uid, { mainField, fields }] of Object.entries(LABELS)) {
     const contentType = strapi.contentType(uid as never);
     const configuration = await contentTypes.findConfiguration(contentType);
     const { settings, metadatas, layouts } = configuration;
-    for (const [field, { label, description, readOnly }] of Object.entries(fields)) {
-      const metadata = metadatas[field];
-      if (!metadata) continue;
-      if (metadata.edit) {
-        metadata.edit.label = label;
-        if (description) metadata.edit.description = description;
-        if (readOnly) metadata.edit.editable = false;
-      }
-      if (metadata.list) metadata.list.label = label;
-    }
+    applyFields(metadatas, fields);
     if (mainField) settings.mainField = mainField;
     await contentTypes.updateConfiguration(contentType, { settings, metadatas, layouts });
+  }
+}
+
+interface Metadata {
+  edit?: { label?: string; description?: string; editable?: boolean; mainField?: string };
+  list?: { label?: string };
+}
+
+function applyFields(metadatas: Record<string, Metadata>, fields: Record<string, FieldLabel>): void {
+  for (const [field, { label, description, readOnly, mainField }] of Object.entries(fields)) {
+    const metadata = metadatas[field];
+    if (!metadata) continue;
+    if (metadata.edit) {
+      metadata.edit.label = label;
+      if (description) metadata.edit.description = description;
+      if (readOnly) metadata.edit.editable = false;
+      if (mainField) metadata.edit.mainField = mainField;
+    }
+    if (metadata.list) metadata.list.label = label;
   }
 }

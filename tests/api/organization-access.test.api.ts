@@ -63,7 +63,7 @@ describe('memberships', () => {
     const { user } = await createAdminUser(app.strapi, { roleCode: 'gongkai-editor' });
     const users = await request(app.server).get(`/content-manager/relations/${MEMBERSHIPS}/adminUser?pageSize=100`).set(bearer(superAdmin));
     expect(users.status).toBe(200);
-    expect(users.body.results.map((row: { id: number }) => row.id)).toContain(user.id);
+    expect(users.body.results).toEqual(expect.arrayContaining([expect.objectContaining({ id: user.id, email: user.email })]));
 
     const created = await request(app.server)
       .post(`/content-manager/collection-types/${MEMBERSHIPS}`)
