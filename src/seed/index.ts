@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { chinaToday } from '../domain/dates';
 import { DEMO_DOCUMENTS, DEMO_TRANSITIONS, demoDocument } from './demo-documents';
+import { DEMO_DIRECTORY } from './demo-directory';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
+import { DEMO_POWERS } from './demo-powers';
 import type { LifecycleService } from '../plugins/document-lifecycle/server/src/services';
 import { SYSTEM } from '../plugins/document-lifecycle/server/src/services/lifecycle';
 
@@ -18,20 +20,56 @@ export const DEMO_ADMIN = {
   lastname: '管理员',
 } as const;
 
-async function seedDemoAdmin(strapi: Core.Strapi, report: SeedReport): Promise<void> {
-  if (process.env.NODE_ENV === 'production') return;
-  const users = strapi.db.query('admin::user');
-  if (await users.findOne({ where: { email: DEMO_ADMIN.email } })) {
+/** Demo sign-ins of each organization's 编辑 and 审核发布, and the platform's 审计, all with the demo password. */
+export const demoMemberEmail = (role: 'editor' | 'publisher', organizationKey: string) => `${role}.${organizationKey}@demo.gongkai.local`;
+export const DEMO_AUDITOR_EMAIL = 'auditor@demo.gongkai.local';
+
+const MEMBERSHIP_UID = 'plugin::organization-access.membership';
+
+/** Creates a demo admin user in a role unless one with that email exists; returns its id. */
+async function seedDemoUser(
+  strapi: Core.Strapi,
+  report: SeedReport,
+  user: { email: string; firstname: string; lastname: string },
+  roleCode: string,
+): Promise<{ id: number; created: boolean }> {
+  const existing = await strapi.db.query('admin::user').findOne({ where: { email: user.email }, select: ['id'] });
+  if (existing) {
     report.existing += 1;
-    return;
+    return { id: existing.id, created: false };
   }
-  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await strapi.service('admin::user').create({
-    ...DEMO_ADMIN,
-    isActive: true,
-    roles: [superAdmin.id],
-  });
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode }, select: ['id'] });
+  if (!role) throw new Error(`admin role ${roleCode} does not exist`);
+  const created = await strapi.service('admin::user').create({ ...user, password: DEMO_ADMIN.password, isActive: true, roles: [role.id] });
   report.created += 1;
+  return { id: created.id, created: true };
+}
+
+async function seedDemoSignIns(strapi: Core.Strapi, organizationByCode: Map<string, string>, report: SeedReport): Promise<void> {
+  if (process.env.NODE_ENV === 'production') return;
+  await seedDemoUser(strapi, report, DEMO_ADMIN, 'strapi-super-admin');
+  await seedDemoUser(strapi, report, { email: DEMO_AUDITOR_EMAIL, firstname: '审计', lastname: '演示' }, 'gongkai-auditor');
+  for (const organization of DEMO_ORGANIZATIONS) {
+    const row = await strapi.db.query('api::organization.organization').findOne({
+      where: { documentId: organizationByCode.get(organization.code) },
+      select: ['id'],
+    });
+    for (const [role, roleCode, title] of [
+      ['editor', 'gongkai-editor', '编辑'],
+      ['publisher', 'gongkai-publisher', '审核发布'],
+    ] as const) {
+      const user = await seedDemoUser(
+        strapi,
+        report,
+        { email: demoMemberEmail(role, organization.key), firstname: title, lastname: organization.shortName },
+        roleCode,
+      );
+      if (!user.created) continue;
+      await strapi.documents(MEMBERSHIP_UID as never).create({
+        data: { adminUser: user.id, organizations: [row.id], note: `演示：${organization.shortName}${title}` } as never,
+      });
+    }
+  }
 }
 
 /**
@@ -52,14 +90,18 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedReport> {
       report.existing += 1;
       continue;
     }
+    const { key, ...attributes } = fields;
     const created = await organizations.create({
-      data: { ...fields, parent: parent ? documentIdByCode.get(parent) : null },
+      data: { ...attributes, ...(DEMO_DIRECTORY[key] ?? {}), parent: parent ? documentIdByCode.get(parent) : null } as never,
     });
     documentIdByCode.set(fields.code, created.documentId);
     report.created += 1;
   }
-  await seedDemoDocuments(strapi, documentIdByCode, report);
-  await seedDemoAdmin(strapi, report);
+  const documents = await seedDemoDocuments(strapi, documentIdByCode, report);
+  await seedDemoPowers(strapi, documentIdByCode, documents.byKey, report);
+  // After the powers, so the demo's repeals and amendments flag the items resting on them.
+  await runDemoTransitions(strapi, documents);
+  await seedDemoSignIns(strapi, documentIdByCode, report);
   return report;
 }
 
@@ -69,7 +111,14 @@ const DOCUMENT_UID = 'api::normative-document.normative-document';
  * Publishes the demo documents (registration and date-driven transitions happen as for any
  * publication) and runs the demo amendments and repeals for documents created in this run.
  */
-async function seedDemoDocuments(strapi: Core.Strapi, organizationByCode: Map<string, string>, report: SeedReport): Promise<void> {
+interface SeededDocuments {
+  /** documentId of every demo document by its key. */
+  byKey: Map<string, string>;
+  /** Those created in this run: only they get the demo transitions. */
+  created: Map<string, string>;
+}
+
+async function seedDemoDocuments(strapi: Core.Strapi, organizationByCode: Map<string, string>, report: SeedReport): Promise<SeededDocuments> {
   const documents = strapi.documents(DOCUMENT_UID);
   const topics = new Map(
     (await strapi.db.query('api::topic.topic').findMany({ select: ['documentId', 'code'] })).map((t: { code: string; documentId: string }) => [t.code, t.documentId]),
@@ -106,11 +155,49 @@ async function seedDemoDocuments(strapi: Core.Strapi, organizationByCode: Map<st
     report.created += 1;
   }
 
+  return { byKey, created };
+}
+
+async function runDemoTransitions(strapi: Core.Strapi, { byKey, created }: SeededDocuments): Promise<void> {
   const lifecycle = strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
   for (const { target, basis, ...transition } of DEMO_TRANSITIONS) {
     const targetId = created.get(target);
     if (!targetId) continue;
     await lifecycle.transition(targetId, { ...transition, basisDocumentId: basis ? byKey.get(basis) : undefined }, SYSTEM);
+  }
+}
+
+const POWER_UID = 'api::power-item.power-item';
+
+async function seedDemoPowers(
+  strapi: Core.Strapi,
+  organizationByCode: Map<string, string>,
+  documentByKey: Map<string, string>,
+  report: SeedReport,
+): Promise<void> {
+  const organizationByKey = new Map(DEMO_ORGANIZATIONS.map((organization) => [organization.key, organizationByCode.get(organization.code)]));
+  const categories = new Map(
+    (await strapi.db.query('api::power-category.power-category').findMany({ select: ['documentId', 'code'] })).map((c: { code: string; documentId: string }) => [
+      c.code,
+      c.documentId,
+    ]),
+  );
+  for (const { organization, responsibleUnit, category, basis, ...fields } of DEMO_POWERS) {
+    if ((await strapi.db.query(POWER_UID).count({ where: { code: fields.code } })) > 0) {
+      report.existing += 1;
+      continue;
+    }
+    await strapi.documents(POWER_UID as never).create({
+      data: {
+        ...fields,
+        category: categories.get(category),
+        organization: organizationByKey.get(organization),
+        responsibleUnit: responsibleUnit ? organizationByKey.get(responsibleUnit) : null,
+        basisDocuments: basis.map((key) => documentByKey.get(key)),
+      } as never,
+      status: 'published',
+    } as never);
+    report.created += 1;
   }
 }
 

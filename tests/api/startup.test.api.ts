@@ -7,6 +7,7 @@ import { createAdminUser } from '../harness/fixtures';
 import { DEMO_ORGANIZATIONS } from '../../src/seed/demo-organizations';
 import { DEMO_DOCUMENTS } from '../../src/seed/demo-documents';
 import { DEMO_ADMIN, seedDemo } from '../../src/seed';
+import { DEMO_POWERS } from '../../src/seed/demo-powers';
 import request from 'supertest';
 import { adminToken } from '../harness/fixtures';
 import { REQUIRED_SECRETS } from '../../src/utils/secrets';
@@ -95,8 +96,11 @@ describe('demo data', () => {
   });
 
   it('loads the Taiyuan organizations as a tree, and a second run changes nothing', async () => {
+    // Each organization's editor and publisher, the auditor and the super admin.
+    const signIns = DEMO_ORGANIZATIONS.length * 2 + 2;
+    const records = DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + DEMO_POWERS.length + signIns;
     const first = await seedDemo(app.strapi);
-    expect(first).toEqual({ created: DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + 1, existing: 0 });
+    expect(first).toEqual({ created: records, existing: 0 });
 
     const snapshot = async () =>
       app.strapi.db.query('api::organization.organization').findMany({
@@ -107,7 +111,7 @@ describe('demo data', () => {
     const before = await snapshot();
 
     const second = await seedDemo(app.strapi);
-    expect(second).toEqual({ created: 0, existing: DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + 1 });
+    expect(second).toEqual({ created: 0, existing: records });
     expect(await snapshot()).toEqual(before);
 
     const parentOf = Object.fromEntries(before.map((row: { name: string; parent: { name: string } | null }) => [row.name, row.parent?.name ?? null]));
@@ -145,6 +149,36 @@ describe('demo data', () => {
     const me = await request(app.server).get('/admin/users/me').set('Authorization', `Bearer ${token}`);
     expect(me.status).toBe(200);
     expect(me.body.data).toMatchObject({ email: DEMO_ADMIN.email, preferedLanguage: 'zh-Hans' });
+  });
+
+  it('gives each organization an editor and a publisher who see only their organization, and an auditor who sees all', async () => {
+    const documents = async (email: string) => {
+      const token = await adminToken(app.server, email, DEMO_ADMIN.password);
+      const res = await request(app.server)
+        .get('/content-manager/collection-types/api::normative-document.normative-document?pageSize=100')
+        .set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      return res.body.results.map((row: { title: string }) => row.title);
+    };
+    const education = await documents('editor.education@demo.gongkai.local');
+    expect(education).toEqual(['太原市义务教育阶段学校招生入学工作办法']);
+    const xiaodian = await documents('publisher.xiaodian@demo.gongkai.local');
+    expect(xiaodian.sort()).toEqual(['小店区中小学校园安全管理办法', '小店区基层政务公开标准目录管理办法'].sort());
+    expect(await documents('auditor@demo.gongkai.local')).toHaveLength(DEMO_DOCUMENTS.length);
+  });
+
+  it('shows the functions directory and flags the powers resting on repealed or amended demo documents', async () => {
+    const tree = await request(app.server).get('/api/organizations/tree');
+    const city = tree.body.data.find((node: { name: string }) => node.name === '太原市人民政府');
+    const education = city.children.find((node: { name: string }) => node.name === '太原市教育局');
+    expect(education.children.map((node: { name: string }) => node.name)).toEqual(['太原市教育局办公室']);
+    expect(education.contact.email).toBe('jyj@demo.gongkai.local');
+
+    const flagged = await request(app.server).get('/api/power-items?needsReview=true&sort=code');
+    expect(flagged.body.data.map((row: { name: string; reviewReason: string }) => [row.name, row.reviewReason])).toEqual([
+      ['就业补助资金发放', '实施依据《太原市就业补助资金管理办法》（并人社发〔2022〕23号）于2024-02-01已修改，请复核本事项'],
+      ['煤矿安全生产监督检查', '实施依据《古交市煤矿安全生产监督管理办法》（古政发〔2022〕10号）于2025-01-08已废止，请复核本事项'],
+    ]);
   });
 
   it('creates no demo sign-in in production', async () => {
