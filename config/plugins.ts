@@ -69,6 +69,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         indexSerialDigits: 5,
       },
     },
+    'publishing-ratios': {
+      enabled: true,
+      resolve: './src/plugins/publishing-ratios',
+      config: {
+        // 太原 2020: 多样化方式解读 ≥ 70%, 在其他渠道发布 ≥ 50%; other cities set other figures.
+        thresholds: { diverse: env.float('RATIO_DIVERSE_THRESHOLD', 0.7), offWebsite: env.float('RATIO_OFF_WEBSITE_THRESHOLD', 0.5) },
+        period: env('RATIO_PERIOD', 'year'),
+        enforcement: env('RATIO_ENFORCEMENT', 'warn'),
+      },
+    },
     upload: {
       config: {
         security: {

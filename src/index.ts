@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { organizationMiddleware } from './api/organization/document-middleware';
 import { subscribeBasisReview } from './api/power-item/basis-review';
 import { powerItemMiddleware } from './api/power-item/document-middleware';
+import { policyInterpretationMiddleware } from './api/policy-interpretation/document-middleware';
+import { ensureInterpretationReference } from './setup/interpretation-reference';
 import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
 import { applyAdminLabels } from './setup/admin-labels';
@@ -16,6 +18,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(organizationMiddleware(strapi));
     strapi.documents.use(powerItemMiddleware(strapi));
+    strapi.documents.use(policyInterpretationMiddleware(strapi));
     strapi.documents.use(richTextMiddleware(strapi));
     strapi.documents.use(publicReadMiddleware(strapi));
   },
@@ -25,6 +28,7 @@ export default {
     await ensureLocales(strapi);
     await ensureTopics(strapi);
     await ensurePowerCategories(strapi);
+    await ensureInterpretationReference(strapi);
     subscribeBasisReview(strapi);
     await applyAdminLabels(strapi);
     await strapi.plugin('organization-access').service('roles').ensure();

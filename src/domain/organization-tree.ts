@@ -72,3 +72,17 @@ export function buildDirectory(rows: readonly DirectoryRow[], rootId?: number): 
   }
   return (children.get(null) ?? []).sort(order).map(node);
 }
+
+/**
+ * For every organization, `values` summed over it and everything below it (a stored loop is
+ * counted once). Organizations without a value count as `zero`.
+ */
+export function sumSubtrees<T>(edges: readonly TreeEdge[], values: ReadonlyMap<number, T>, add: (a: T, b: T) => T, zero: T): Map<number, T> {
+  const sums = new Map<number, T>();
+  for (const { id } of edges) {
+    let total = zero;
+    for (const member of subtreeIds(edges, [id])) total = add(total, values.get(member) ?? zero);
+    sums.set(id, total);
+  }
+  return sums;
+}

@@ -26,6 +26,13 @@ export interface Thresholds {
   offWebsite: number;
 }
 
+/** Diverse: the interpretation's form counts as diverse (plain text does not). */
+export const isDiverse = (form: { countsAsDiverse?: boolean | null } | null | undefined): boolean => form?.countsAsDiverse === true;
+
+/** Off-website: published on at least one channel that is not the government website. */
+export const isBeyondWebsite = (channels: readonly ({ isGovernmentWebsite?: boolean | null } | null | undefined)[]): boolean =>
+  channels.some((channel) => channel !== null && channel !== undefined && channel.isGovernmentWebsite === false);
+
 export const DEFAULT_THRESHOLDS: Thresholds = { diverse: 0.7, offWebsite: 0.5 };
 
 const NAMES: Record<RatioKind, { zh: string; en: string }> = {

@@ -12,7 +12,7 @@ import {
   createSiteUser,
   signedInMember,
 } from '../harness/fixtures';
-import { editableField, sampleData } from '../harness/samples';
+import { editableField, prepareSamples, sampleData } from '../harness/samples';
 
 /**
  * Every organization-owned type, read from the schema files the same way the server reads them,
@@ -67,6 +67,7 @@ beforeAll(async () => {
   for (const side of SIDES) {
     const organization = await createOrganization(strapi, { name: `隔离测试${side}局`, parent: root.documentId });
     organizations[side] = organization;
+    await prepareSamples(strapi, organization.documentId);
     const token = await createApiTokenRecord(strapi, 'full-access');
     await bindToOrganizations(strapi, { apiToken: token.id }, [organization.id]);
     const user = await createSiteUser(app.server, strapi);

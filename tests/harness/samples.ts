@@ -19,7 +19,10 @@ let serial = 0;
  * dates in order). A new organization-owned type works with the schema-derived sample alone
  * unless its rules ask for more; the isolation matrix fails loudly until it gets a sample here.
  */
-const EXTRA: Record<string, (n: number) => Record<string, unknown>> = {
+const EXTRA: Record<string, (n: number, organization: string) => Record<string, unknown>> = {
+  'api::policy-interpretation.policy-interpretation': (_n, organization) => ({
+    sourceDocuments: [requireSetup(organization).publishedDocument],
+  }),
   'api::normative-document.normative-document': (n) => ({
     documentNumber: `并隔发〔2024〕${n}号`,
     adoptedOn: '2024-01-10',
@@ -28,6 +31,32 @@ const EXTRA: Record<string, (n: number) => Record<string, unknown>> = {
     validUntil: '2099-12-31',
   }),
 };
+
+/** What samples of some types rest on, per organization: made once by `prepareSamples`. */
+interface Setup {
+  publishedDocument: string;
+}
+const setups = new Map<string, Setup>();
+
+function requireSetup(organization: string): Setup {
+  const setup = setups.get(organization);
+  if (!setup) throw new Error(`call prepareSamples for organization ${organization} first`);
+  return setup;
+}
+
+/** Creates what the samples of an organization rest on, such as a published normative document to interpret. */
+export async function prepareSamples(strapi: Core.Strapi, organizationDocumentId: string): Promise<void> {
+  const documents = strapi.documents('api::normative-document.normative-document' as never) as unknown as {
+    create: (params: object) => Promise<{ documentId: string }>;
+    publish: (params: object) => Promise<unknown>;
+  };
+  serial += 1;
+  const created = await documents.create({
+    data: { title: `样例依据文件${serial}`, issuingOrganization: organizationDocumentId, ...EXTRA['api::normative-document.normative-document'](serial, organizationDocumentId) },
+  });
+  await documents.publish({ documentId: created.documentId });
+  setups.set(organizationDocumentId, { publishedDocument: created.documentId });
+}
 
 function sampleValue(name: string, attribute: Attribute, n: number): unknown {
   switch (attribute.type) {
@@ -64,7 +93,7 @@ export function sampleData(strapi: Core.Strapi, uid: string, owner: string, orga
     const value = sampleValue(name, attribute, serial);
     if (value !== undefined) data[name] = value;
   }
-  return { ...data, ...(EXTRA[uid]?.(serial) ?? {}), [owner]: organizationDocumentId };
+  return { ...data, ...(EXTRA[uid]?.(serial, organizationDocumentId) ?? {}), [owner]: organizationDocumentId };
 }
 
 /** A field a refused update would have changed: the first plain text attribute. */

@@ -57,6 +57,27 @@ export interface DirectoryLeader extends Struct.ComponentSchema {
   };
 }
 
+export interface InterpretationChannelPublication
+  extends Struct.ComponentSchema {
+  collectionName: 'components_interpretation_channel_publications';
+  info: {
+    description: '\u89E3\u8BFB\u5728\u67D0\u4E00\u6E20\u9053\u7684\u53D1\u5E03\uFF1A\u6E20\u9053\u3001\u94FE\u63A5\u3001\u53D1\u5E03\u65E5\u671F\u3001\u5907\u6CE8\uFF1B\u53EF\u5728\u89E3\u8BFB\u53D1\u5E03\u540E\u8865\u5F55';
+    displayName: '\u6E20\u9053\u53D1\u5E03\u8BB0\u5F55';
+  };
+  attributes: {
+    channel: Schema.Attribute.Relation<'oneToOne', 'api::channel.channel'>;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedOn: Schema.Attribute.Date & Schema.Attribute.Required;
+    url: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+  };
+}
+
 export interface PowerResponsibility extends Struct.ComponentSchema {
   collectionName: 'components_power_responsibilities';
   info: {
@@ -91,6 +112,7 @@ declare module '@strapi/strapi' {
     export interface ComponentSchemas {
       'directory.contact': DirectoryContact;
       'directory.leader': DirectoryLeader;
+      'interpretation.channel-publication': InterpretationChannelPublication;
       'power.responsibility': PowerResponsibility;
     }
   }

@@ -443,6 +443,105 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiChannelChannel extends Struct.CollectionTypeSchema {
+  collectionName: 'channels';
+  info: {
+    description: '\u653F\u7B56\u89E3\u8BFB\u7684\u53D1\u5E03\u6E20\u9053\uFF1A\u653F\u5E9C\u7F51\u7AD9\u3001\u653F\u52A1\u5FAE\u4FE1\u3001\u653F\u52A1\u5FAE\u535A\u3001\u65B0\u95FB\u53D1\u5E03\u4F1A\u3001\u5E7F\u64AD\u7535\u89C6\u3001\u62A5\u520A\u3001\u65B0\u95FB\u7F51\u7AD9\u3001\u653F\u52A1\u5BA2\u6237\u7AEF\u7B49';
+    displayName: '\u53D1\u5E03\u6E20\u9053';
+    pluralName: 'channels';
+    singularName: 'channel';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    isGovernmentWebsite: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::channel.channel'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiInterpretationFormInterpretationForm
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'interpretation_forms';
+  info: {
+    description: '\u653F\u7B56\u89E3\u8BFB\u7684\u5F62\u5F0F\uFF1B\u7EAF\u6587\u5B57\u4EE5\u5916\u7684\u5F62\u5F0F\u8BA1\u5165\u591A\u6837\u5316\u89E3\u8BFB';
+    displayName: '\u89E3\u8BFB\u5F62\u5F0F';
+    pluralName: 'interpretation-forms';
+    singularName: 'interpretation-form';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    code: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    countsAsDiverse: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::interpretation-form.interpretation-form'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiNormativeDocumentNormativeDocument
   extends Struct.CollectionTypeSchema {
   collectionName: 'normative_documents';
@@ -497,6 +596,10 @@ export interface ApiNormativeDocumentNormativeDocument
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 60;
       }>;
+    interpretations: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::policy-interpretation.policy-interpretation'
+    >;
     issuingOrganization: Schema.Attribute.Relation<
       'manyToOne',
       'api::organization.organization'
@@ -619,6 +722,86 @@ export interface ApiOrganizationOrganization
         maxLength: 50;
       }>;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiPolicyInterpretationPolicyInterpretation
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'policy_interpretations';
+  info: {
+    description: '\u5BF9\u89C4\u7AE0\u548C\u89C4\u8303\u6027\u6587\u4EF6\u7684\u89E3\u8BFB\uFF1A\u5F62\u5F0F\u3001\u89E3\u8BFB\u4EBA\u3001\u5404\u6E20\u9053\u53D1\u5E03\u8BB0\u5F55\uFF0C\u4E0E\u539F\u6587\u4EF6\u76F8\u4E92\u5173\u8054';
+    displayName: '\u653F\u7B56\u89E3\u8BFB';
+    pluralName: 'policy-interpretations';
+    singularName: 'policy-interpretation';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attachments: Schema.Attribute.Media<
+      'files' | 'images' | 'videos' | 'audios',
+      true
+    >;
+    beyondWebsite: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    body: Schema.Attribute.RichText;
+    channelPublications: Schema.Attribute.Component<
+      'interpretation.channel-publication',
+      true
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    diverseForm: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    form: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::interpretation-form.interpretation-form'
+    >;
+    interpreter: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    lagWorkingDays: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::policy-interpretation.policy-interpretation'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    publicationWarnings: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    publishedOn: Schema.Attribute.Date;
+    slug: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    sourceDocuments: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::normative-document.normative-document'
+    >;
+    summary: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    timely: Schema.Attribute.Boolean;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+        minLength: 2;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1417,8 +1600,11 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::channel.channel': ApiChannelChannel;
+      'api::interpretation-form.interpretation-form': ApiInterpretationFormInterpretationForm;
       'api::normative-document.normative-document': ApiNormativeDocumentNormativeDocument;
       'api::organization.organization': ApiOrganizationOrganization;
+      'api::policy-interpretation.policy-interpretation': ApiPolicyInterpretationPolicyInterpretation;
       'api::power-category.power-category': ApiPowerCategoryPowerCategory;
       'api::power-item.power-item': ApiPowerItemPowerItem;
       'api::topic.topic': ApiTopicTopic;

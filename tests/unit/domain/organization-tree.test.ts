@@ -1,4 +1,4 @@
-import { buildDirectory, subtreeIds, type TreeEdge } from '../../../src/domain/organization-tree';
+import { buildDirectory, subtreeIds, sumSubtrees, type TreeEdge } from '../../../src/domain/organization-tree';
 
 //        1 (city)
 //      /   \
@@ -67,5 +67,17 @@ describe('buildDirectory', () => {
       { id: 2, parentId: 1, name: '乙' },
     ];
     expect(names(buildDirectory(looped, 1))).toEqual([['甲', ['乙']]]);
+  });
+});
+
+describe('sumSubtrees', () => {
+  it('adds each organization’s own value to everything below it', () => {
+    const values = new Map([
+      [2, 1],
+      [4, 10],
+      [5, 100],
+    ]);
+    const sums = sumSubtrees(city, values, (a, b) => a + b, 0);
+    expect(Object.fromEntries(sums)).toEqual({ 1: 111, 2: 11, 3: 100, 4: 10, 5: 100, 6: 0 });
   });
 });

@@ -36,6 +36,7 @@ export const SHALLOW_POPULATE = {
   attachments: { fields: ['documentId', 'name', 'url', 'mime', 'size', 'ext'] },
   basedOn: { fields: ['documentId', 'title', 'documentNumber', 'validity'] },
   basisFor: { fields: ['documentId', 'title', 'documentNumber', 'validity'] },
+  interpretations: { fields: ['documentId', 'title', 'slug', 'publishedOn', 'lagWorkingDays', 'timely'], populate: { form: { fields: ['code', 'name'] } } },
 };
 
 function validityMap(own: Map<string, LifecycleEvent[]>, ids: string[], date: IsoDate): Map<string, Validity | null> {

@@ -60,19 +60,20 @@ export function roleDefinitions(strapi: Core.Strapi, owned: Map<string, OwnedTyp
     }
   }
   const lifecycle = (action: string) => ({ action: `plugin::document-lifecycle.${action}` });
+  const ratios = { action: 'plugin::publishing-ratios.read' };
 
   return [
     {
       code: ROLE_CODES.editor,
       name: '编辑',
       description: '起草和修改本机构及下级机构的内容（草稿），不能发布',
-      permissions: [...editing, ...MEDIA, lifecycle('read')],
+      permissions: [...editing, ...MEDIA, lifecycle('read'), ratios],
     },
     {
       code: ROLE_CODES.publisher,
       name: '审核发布',
       description: '审核并发布本机构及下级机构的内容，执行立改废效力变更',
-      permissions: [...editing, ...publishing, ...MEDIA, lifecycle('read'), lifecycle('transition')],
+      permissions: [...editing, ...publishing, ...MEDIA, lifecycle('read'), lifecycle('transition'), ratios],
     },
     {
       code: ROLE_CODES.auditor,
@@ -82,6 +83,7 @@ export function roleDefinitions(strapi: Core.Strapi, owned: Map<string, OwnedTyp
         ...contentTypes.map((contentType) => readAll(contentType.uid)),
         { action: 'plugin::upload.read' },
         lifecycle('read'),
+        ratios,
       ],
     },
   ];

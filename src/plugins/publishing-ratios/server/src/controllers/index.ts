@@ -1,0 +1,3 @@
+import ratios from './ratios';
+
+export default { ratios };
