@@ -3,7 +3,8 @@ const read = [{ name: 'admin::hasPermissions', config: { actions: ['plugin::publ
 export default {
   'content-api': {
     type: 'content-api',
-    routes: [{ method: 'GET', path: '/publishing-ratios', handler: 'ratios.find' }],
+    // Served at /api/publishing-ratios rather than under the plugin's own prefix.
+    routes: [{ method: 'GET', path: '/publishing-ratios', handler: 'ratios.find', config: { prefix: '' } }],
   },
   admin: {
     type: 'admin',
