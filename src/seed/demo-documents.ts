@@ -69,14 +69,30 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
   { key: 'qingxu-rural-roads', title: '清徐县农村公路养护管理办法', documentNumber: '清政发〔2022〕15号', kind: 'normative_document', issuer: QINGXU, topic: '06', adoptedOn: '2022-05-20', publishedOn: '2022-05-25', effectiveFrom: '2022-06-15', summary: '明确农村公路县道、乡道、村道的养护责任和资金保障。' },
   // Dated from the day of seeding (see demoDocument), so that the demo always has one not yet in force.
   { key: 'qingxu-agri-subsidy', title: '清徐县涉农补贴资金发放管理办法', documentNumber: '清财发〔{year}〕3号', kind: 'normative_document', issuer: QINGXU_FINANCE, topic: '05', adoptedOn: '-16', publishedOn: '-6', effectiveFrom: '+36', summary: '涉农补贴通过“一卡通”发放，发放结果公示。' },
+  // Dated from the day of seeding, so the current year's publishing ratios have something to show.
+  { key: 'open-gov-notice', title: '太原市人民政府办公室关于进一步做好政务公开工作的通知', documentNumber: '并政办发〔{year}〕22号', kind: 'policy_document', issuer: CITY_OFFICE, topic: '01', adoptedOn: '-20', publishedOn: '-18y', effectiveFrom: '-18y', summary: '推进政策解读多样化、多渠道发布，提升政务公开质量。' },
+  { key: 'after-school', title: '太原市中小学课后服务管理办法', documentNumber: '并教发〔{year}〕9号', kind: 'normative_document', issuer: EDUCATION, topic: '10', adoptedOn: '-25', publishedOn: '-21y', effectiveFrom: '-10y', summary: '规范中小学课后服务的内容、时间、收费和监管。' },
   { key: 'gujiao-family-doctor', title: '古交市家庭医生签约服务管理办法', documentNumber: '古卫健发〔2022〕9号', kind: 'normative_document', issuer: GUJIAO_HEALTH, topic: '12', adoptedOn: '2022-03-15', publishedOn: '2022-03-20', effectiveFrom: '2022-04-01', summary: '规范家庭医生签约、履约和考核。' },
   { key: 'gujiao-mine-safety', title: '古交市煤矿安全生产监督管理办法', documentNumber: '古政发〔2022〕10号', kind: 'normative_document', issuer: GUJIAO, topic: '08', adoptedOn: '2022-01-20', publishedOn: '2022-01-25', effectiveFrom: '2022-02-10', summary: '强化煤矿安全生产主体责任和属地监管责任。' },
   { key: 'gujiao-mine-safety-repeal', title: '古交市人民政府关于废止《古交市煤矿安全生产监督管理办法》的决定', documentNumber: '古政发〔2025〕2号', kind: 'normative_document', issuer: GUJIAO, topic: '08', adoptedOn: '2025-01-05', publishedOn: '2025-01-08', effectiveFrom: '2025-01-08', summary: '上位法修订后，原办法不再适用，予以废止。' },
 ];
 
+/** `days` from `today`, but not before the first of January of `today`'s year. */
+export function thisYear(today: IsoDate, days: number): IsoDate {
+  const date = addDays(today, days);
+  const start = `${today.slice(0, 4)}-01-01`;
+  return date < start ? start : date;
+}
+
 /** Resolves dates given as days from `today` ('-16', '+36') and the {year} of the 文号. */
 export function demoDocument(document: DemoDocument, today: IsoDate): DemoDocument {
-  const resolve = (date: string) => (/^[+-]\d+$/.test(date) ? addDays(today, Number(date)) : date);
+  const resolve = (date: string) => {
+    if (/^[+-]\d+$/.test(date)) return addDays(today, Number(date));
+    // '-18y': 18 days ago, but within this year, so this year's figures always include it.
+    const withinYear = /^([+-]\d+)y$/.exec(date);
+    if (withinYear) return thisYear(today, Number(withinYear[1]));
+    return date;
+  };
   const adoptedOn = resolve(document.adoptedOn);
   return {
     ...document,

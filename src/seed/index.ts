@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { chinaToday } from '../domain/dates';
-import { DEMO_DOCUMENTS, DEMO_TRANSITIONS, demoDocument } from './demo-documents';
+import { addDays, chinaToday } from '../domain/dates';
+import { DEMO_DOCUMENTS, DEMO_TRANSITIONS, demoDocument, thisYear } from './demo-documents';
 import { DEMO_DIRECTORY } from './demo-directory';
+import { DEMO_INTERPRETATIONS } from './demo-interpretations';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import { DEMO_POWERS } from './demo-powers';
 import type { LifecycleService } from '../plugins/document-lifecycle/server/src/services';
@@ -101,6 +102,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedReport> {
   await seedDemoPowers(strapi, documentIdByCode, documents.byKey, report);
   // After the powers, so the demo's repeals and amendments flag the items resting on them.
   await runDemoTransitions(strapi, documents);
+  await seedDemoInterpretations(strapi, documentIdByCode, documents.byKey, report);
   await seedDemoSignIns(strapi, documentIdByCode, report);
   return report;
 }
@@ -194,6 +196,43 @@ async function seedDemoPowers(
         organization: organizationByKey.get(organization),
         responsibleUnit: responsibleUnit ? organizationByKey.get(responsibleUnit) : null,
         basisDocuments: basis.map((key) => documentByKey.get(key)),
+      } as never,
+      status: 'published',
+    } as never);
+    report.created += 1;
+  }
+}
+
+const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
+
+async function seedDemoInterpretations(
+  strapi: Core.Strapi,
+  organizationByCode: Map<string, string>,
+  documentByKey: Map<string, string>,
+  report: SeedReport,
+): Promise<void> {
+  const organizationByKey = new Map(DEMO_ORGANIZATIONS.map((organization) => [organization.key, organizationByCode.get(organization.code)]));
+  const byCode = async (uid: string) =>
+    new Map((await strapi.db.query(uid).findMany({ select: ['documentId', 'code'] })).map((row: { code: string; documentId: string }) => [row.code, row.documentId]));
+  const forms = await byCode('api::interpretation-form.interpretation-form');
+  const channels = await byCode('api::channel.channel');
+  const today = chinaToday(new Date());
+  for (const { organization, source, form, publishedOn, channels: posts, ...fields } of DEMO_INTERPRETATIONS) {
+    if ((await strapi.db.query(INTERPRETATION_UID).count({ where: { title: fields.title } })) > 0) {
+      report.existing += 1;
+      continue;
+    }
+    // Within this year, like the documents they explain, so this year's ratios show them.
+    const date = thisYear(today, publishedOn);
+    await strapi.documents(INTERPRETATION_UID as never).create({
+      data: {
+        ...fields,
+        organization: organizationByKey.get(organization),
+        sourceDocuments: [documentByKey.get(source)],
+        form: forms.get(form),
+        publishedOn: date,
+        channelPublications: posts.map((post) => ({ channel: channels.get(post.channel), url: post.url ?? null, publishedOn: addDays(date, post.after ?? 0) })),
+        body: `<p style="text-indent:2em">${fields.summary}</p>`,
       } as never,
       status: 'published',
     } as never);

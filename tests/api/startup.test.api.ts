@@ -8,6 +8,7 @@ import { DEMO_ORGANIZATIONS } from '../../src/seed/demo-organizations';
 import { DEMO_DOCUMENTS } from '../../src/seed/demo-documents';
 import { DEMO_ADMIN, seedDemo } from '../../src/seed';
 import { DEMO_POWERS } from '../../src/seed/demo-powers';
+import { DEMO_INTERPRETATIONS } from '../../src/seed/demo-interpretations';
 import request from 'supertest';
 import { adminToken } from '../harness/fixtures';
 import { REQUIRED_SECRETS } from '../../src/utils/secrets';
@@ -98,7 +99,7 @@ describe('demo data', () => {
   it('loads the Taiyuan organizations as a tree, and a second run changes nothing', async () => {
     // Each organization's editor and publisher, the auditor and the super admin.
     const signIns = DEMO_ORGANIZATIONS.length * 2 + 2;
-    const records = DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + DEMO_POWERS.length + signIns;
+    const records = DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + DEMO_POWERS.length + DEMO_INTERPRETATIONS.length + signIns;
     const first = await seedDemo(app.strapi);
     expect(first).toEqual({ created: records, existing: 0 });
 
@@ -161,7 +162,7 @@ describe('demo data', () => {
       return res.body.results.map((row: { title: string }) => row.title);
     };
     const education = await documents('editor.education@demo.gongkai.local');
-    expect(education).toEqual(['太原市义务教育阶段学校招生入学工作办法']);
+    expect(education.sort()).toEqual(['太原市中小学课后服务管理办法', '太原市义务教育阶段学校招生入学工作办法'].sort());
     const xiaodian = await documents('publisher.xiaodian@demo.gongkai.local');
     expect(xiaodian.sort()).toEqual(['小店区中小学校园安全管理办法', '小店区基层政务公开标准目录管理办法'].sort());
     expect(await documents('auditor@demo.gongkai.local')).toHaveLength(DEMO_DOCUMENTS.length);
@@ -179,6 +180,15 @@ describe('demo data', () => {
       ['就业补助资金发放', '实施依据《太原市就业补助资金管理办法》（并人社发〔2022〕23号）于2024-02-01已修改，请复核本事项'],
       ['煤矿安全生产监督检查', '实施依据《古交市煤矿安全生产监督管理办法》（古政发〔2022〕10号）于2025-01-08已废止，请复核本事项'],
     ]);
+  });
+
+  it('shows one organization meeting the publishing ratios and one missing them', async () => {
+    const token = await adminToken(app.server, 'auditor@demo.gongkai.local', DEMO_ADMIN.password);
+    const year = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 4);
+    const res = await request(app.server).get(`/publishing-ratios/ratios?period=${year}`).set('Authorization', `Bearer ${token}`);
+    const byName = Object.fromEntries(res.body.data.map((row: { organization: { name: string }; own: { status: string; counts: unknown } }) => [row.organization.name, row.own]));
+    expect(byName['太原市人民政府办公室']).toMatchObject({ status: 'pass', counts: { total: 4, diverse: 3, offWebsite: 3 } });
+    expect(byName['太原市教育局']).toMatchObject({ status: 'fail', counts: { total: 3, diverse: 1, offWebsite: 1 } });
   });
 
   it('creates no demo sign-in in production', async () => {
