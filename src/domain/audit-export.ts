@@ -1,0 +1,197 @@
+import { isIsoDate, type IsoDate } from './dates';
+import { ACTION_LABELS, VALIDITY_LABELS, validityOn, type LifecycleAction, type Validity } from './lifecycle';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
+
+const KIND_LABELS: Record<string, string> = { regulation: '规章', normative_document: '行政规范性文件', policy_document: '其他政策文件' };
+const KINDS = Object.keys(KIND_LABELS);
+
+/** One column of an export: its key (JSON Lines), Chinese header (CSV, XLSX), type and width. */
+export interface Column<Row> {
+  key: string;
+  header: string;
+  type: 'string' | 'date' | 'number' | 'boolean';
+  width: number;
+  value: (row: Row) => string | number | boolean | null;
+}
+
+/** A lifecycle event as the exports need it. */
+export interface ExportEvent {
+  sequence: number;
+  action: LifecycleAction;
+  to: Validity;
+  date: IsoDate;
+  basisNumber: string | null;
+  basisReference: string | null;
+}
+
+/** What the document export knows of one document before it is put in columns. */
+export interface DocumentFacts {
+  indexNumber: string | null;
+  documentNumber: string | null;
+  title: string;
+  kind: string;
+  issuingOrganization: string | null;
+  coIssuers: string[];
+  adoptedOn: IsoDate | null;
+  publishedOn: IsoDate | null;
+  effectiveFrom: IsoDate | null;
+  validUntil: IsoDate | null;
+  events: ExportEvent[];
+  /** Publication dates (and timeliness) of its published interpretations. */
+  interpretations: { publishedOn: IsoDate | null; timely: boolean | null }[];
+  publicationState: 'published' | 'modified';
+  slug: string | null;
+}
+
+/** A document's row as of a date: its validity and last action then, not now. */
+export interface DocumentRow extends Omit<DocumentFacts, 'events' | 'interpretations'> {
+  validity: Validity | null;
+  lastAction: LifecycleAction | null;
+  lastActionDate: IsoDate | null;
+  lastActionBasis: string | null;
+  interpretationCount: number;
+  firstInterpretationTimely: boolean | null;
+  publicPath: string | null;
+}
+
+/** The row of a document as of `asOf`, from its events; interpretations published after it do not count. */
+export function documentRowAsOf(facts: DocumentFacts, asOf: IsoDate, publicPath: (slug: string) => string): DocumentRow {
+  const { events, interpretations, ...rest } = facts;
+  const past = events.filter((event) => event.date <= asOf).sort((a, b) => (a.date === b.date ? a.sequence - b.sequence : a.date < b.date ? -1 : 1));
+  const last = past[past.length - 1] ?? null;
+  const counted = interpretations
+    .filter((item) => item.publishedOn !== null && item.publishedOn <= asOf)
+    .sort((a, b) => ((a.publishedOn as string) < (b.publishedOn as string) ? -1 : 1));
+  return {
+    ...rest,
+    validity: validityOn(events, asOf),
+    lastAction: last?.action ?? null,
+    lastActionDate: last?.date ?? null,
+    lastActionBasis: last ? (last.basisNumber ?? last.basisReference) : null,
+    interpretationCount: counted.length,
+    firstInterpretationTimely: counted[0]?.timely ?? null,
+    publicPath: rest.slug ? publicPath(rest.slug) : null,
+  };
+}
+
+export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
+  { key: 'indexNumber', header: '索引号', type: 'string', width: 30, value: (r) => r.indexNumber },
+  { key: 'documentNumber', header: '文号', type: 'string', width: 22, value: (r) => r.documentNumber },
+  { key: 'title', header: '标题', type: 'string', width: 50, value: (r) => r.title },
+  { key: 'kind', header: '文件类别', type: 'string', width: 16, value: (r) => KIND_LABELS[r.kind] ?? r.kind },
+  { key: 'issuingOrganization', header: '发文机关', type: 'string', width: 24, value: (r) => r.issuingOrganization },
+  { key: 'coIssuers', header: '联合发文机关', type: 'string', width: 24, value: (r) => r.coIssuers.join('、') || null },
+  { key: 'adoptedOn', header: '成文日期', type: 'date', width: 12, value: (r) => r.adoptedOn },
+  { key: 'publishedOn', header: '发布日期', type: 'date', width: 12, value: (r) => r.publishedOn },
+  { key: 'effectiveFrom', header: '施行日期', type: 'date', width: 12, value: (r) => r.effectiveFrom },
+  { key: 'validUntil', header: '有效期至', type: 'date', width: 12, value: (r) => r.validUntil },
+  { key: 'validity', header: '效力状态代码', type: 'string', width: 12, value: (r) => r.validity },
+  { key: 'validityLabel', header: '效力状态', type: 'string', width: 10, value: (r) => (r.validity ? VALIDITY_LABELS[r.validity] : null) },
+  { key: 'lastAction', header: '最近变更', type: 'string', width: 14, value: (r) => (r.lastAction ? ACTION_LABELS[r.lastAction] : null) },
+  { key: 'lastActionDate', header: '变更日期', type: 'date', width: 12, value: (r) => r.lastActionDate },
+  { key: 'lastActionBasis', header: '变更依据文号', type: 'string', width: 22, value: (r) => r.lastActionBasis },
+  { key: 'interpretationCount', header: '解读数量', type: 'number', width: 10, value: (r) => r.interpretationCount },
+  { key: 'firstInterpretationTimely', header: '首篇解读是否及时', type: 'boolean', width: 16, value: (r) => r.firstInterpretationTimely },
+  { key: 'publicationState', header: '发布状态', type: 'string', width: 10, value: (r) => (r.publicationState === 'published' ? '已发布' : '已发布（有未发布修改）') },
+  { key: 'publicPath', header: '公开网址路径', type: 'string', width: 40, value: (r) => r.publicPath },
+];
+
+/** A lifecycle event in the event export, with whether its hash chain verifies up to it. */
+export interface EventRow {
+  documentId: string;
+  documentNumber: string | null;
+  title: string | null;
+  sequence: number;
+  action: LifecycleAction;
+  from: Validity | null;
+  to: Validity;
+  date: IsoDate;
+  basisNumber: string | null;
+  basisReference: string | null;
+  reason: string | null;
+  actorName: string | null;
+  occurredAt: string;
+  hash: string;
+  chainValid: boolean;
+}
+
+export const EVENT_COLUMNS: Column<EventRow>[] = [
+  { key: 'documentNumber', header: '文号', type: 'string', width: 22, value: (r) => r.documentNumber },
+  { key: 'title', header: '标题', type: 'string', width: 44, value: (r) => r.title },
+  { key: 'documentId', header: '文件标识', type: 'string', width: 26, value: (r) => r.documentId },
+  { key: 'sequence', header: '序号', type: 'number', width: 6, value: (r) => r.sequence },
+  { key: 'action', header: '变更', type: 'string', width: 14, value: (r) => ACTION_LABELS[r.action] ?? r.action },
+  { key: 'from', header: '变更前', type: 'string', width: 10, value: (r) => (r.from ? VALIDITY_LABELS[r.from] : null) },
+  { key: 'to', header: '变更后', type: 'string', width: 10, value: (r) => VALIDITY_LABELS[r.to] ?? r.to },
+  { key: 'date', header: '生效日期', type: 'date', width: 12, value: (r) => r.date },
+  { key: 'basisNumber', header: '依据文号', type: 'string', width: 22, value: (r) => r.basisNumber },
+  { key: 'basisReference', header: '依据说明', type: 'string', width: 30, value: (r) => r.basisReference },
+  { key: 'reason', header: '原因', type: 'string', width: 30, value: (r) => r.reason },
+  { key: 'actorName', header: '操作人', type: 'string', width: 14, value: (r) => r.actorName },
+  { key: 'occurredAt', header: '记录时间', type: 'string', width: 24, value: (r) => r.occurredAt },
+  { key: 'hash', header: 'SHA-256', type: 'string', width: 66, value: (r) => r.hash },
+  { key: 'chainValid', header: '哈希链校验', type: 'boolean', width: 10, value: (r) => r.chainValid },
+];
+
+/** Filters of an export, checked. */
+export interface ExportQuery {
+  format: ExportFormat;
+  asOf: IsoDate;
+  organization?: string;
+  validity?: Validity;
+  kind?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+/** A refusal of one parameter, for a 400 that names it. */
+export interface ParameterProblem {
+  parameter: string;
+  message: string;
+}
+
+const VALIDITIES = Object.keys(VALIDITY_LABELS) as Validity[];
+export const EXPORT_PARAMETERS = ['format', 'asOf', 'organization', 'validity', 'kind', 'from', 'to'];
+
+/**
+ * Reads an export's query: the format, the as-of date (default today, never in the future), and
+ * the filters. The date range applies to the publication date (documents) or the event date (events).
+ */
+export function readExportQuery(query: Record<string, unknown>, today: IsoDate): ExportQuery | ParameterProblem {
+  const unknown = Object.keys(query).find((name) => !EXPORT_PARAMETERS.includes(name));
+  if (unknown) return { parameter: unknown, message: `is not a parameter of the export (use ${EXPORT_PARAMETERS.join(', ')})` };
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value !== 'string' || value === '') return { parameter: name, message: 'must be a single non-empty value' };
+  }
+  const text = query as Record<string, string | undefined>;
+  const format = (text.format ?? 'csv') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) return { parameter: 'format', message: `must be one of ${EXPORT_FORMATS.join(', ')}` };
+  for (const name of ['asOf', 'from', 'to']) {
+    const value = text[name];
+    if (value !== undefined && !isIsoDate(value)) return { parameter: name, message: 'must be a calendar date (YYYY-MM-DD)' };
+  }
+  const asOf = text.asOf ?? today;
+  if (asOf > today) return { parameter: 'asOf', message: 'must not be in the future' };
+  if (text.from && text.to && text.from > text.to) return { parameter: 'to', message: 'must not be before from' };
+  if (text.validity !== undefined && !VALIDITIES.includes(text.validity as Validity)) {
+    return { parameter: 'validity', message: `must be one of ${VALIDITIES.join(', ')}` };
+  }
+  if (text.kind !== undefined && !KINDS.includes(text.kind)) return { parameter: 'kind', message: `must be one of ${KINDS.join(', ')}` };
+  return {
+    format,
+    asOf,
+    organization: text.organization,
+    validity: text.validity as Validity | undefined,
+    kind: text.kind,
+    from: text.from,
+    to: text.to,
+  };
+}
