@@ -79,6 +79,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         enforcement: env('RATIO_ENFORCEMENT', 'warn'),
       },
     },
+    'audit-export': {
+      enabled: true,
+      resolve: './src/plugins/audit-export',
+      config: { publicPath: env('PUBLIC_DOCUMENT_PATH', '/zhengce/{slug}') },
+    },
     upload: {
       config: {
         security: {

@@ -977,6 +977,76 @@ export interface ApiTopicTopic extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginAuditExportExportRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'audit_export_records';
+  info: {
+    description: '\u6BCF\u6B21\u5BA1\u8BA1\u5BFC\u51FA\u7684\u8BB0\u5F55\uFF1A\u8C01\u3001\u4F55\u65F6\u3001\u6761\u4EF6\u3001\u683C\u5F0F\u3001\u884C\u6570\u548C\u6587\u4EF6\u7684 SHA-256\uFF1B\u53EA\u80FD\u8FFD\u52A0\uFF0C\u4E0D\u80FD\u4FEE\u6539';
+    displayName: '\u5BFC\u51FA\u8BB0\u5F55';
+    pluralName: 'export-records';
+    singularName: 'export-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actor: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    bytes: Schema.Attribute.BigInteger;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    exportId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    filters: Schema.Attribute.JSON;
+    finishedAt: Schema.Attribute.DateTime;
+    format: Schema.Attribute.Enumeration<['csv', 'xlsx', 'jsonl']> &
+      Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['documents', 'events']> &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::audit-export.export-record'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    rowCount: Schema.Attribute.Integer;
+    sha256: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    startedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<['completed', 'failed', 'aborted']> &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -1608,6 +1678,7 @@ declare module '@strapi/strapi' {
       'api::power-category.power-category': ApiPowerCategoryPowerCategory;
       'api::power-item.power-item': ApiPowerItemPowerItem;
       'api::topic.topic': ApiTopicTopic;
+      'plugin::audit-export.export-record': PluginAuditExportExportRecord;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::document-lifecycle.lifecycle-event': PluginDocumentLifecycleLifecycleEvent;

@@ -84,6 +84,8 @@ export function roleDefinitions(strapi: Core.Strapi, owned: Map<string, OwnedTyp
         { action: 'plugin::upload.read' },
         lifecycle('read'),
         ratios,
+        { action: 'plugin::audit-export.export' },
+        { action: 'plugin::audit-export.read-log' },
       ],
     },
   ];

@@ -1,0 +1,5 @@
+import exportRecord from './export-record/schema.json';
+
+export default {
+  'export-record': { schema: exportRecord },
+};

@@ -1,0 +1,126 @@
+import crypto from 'crypto';
+import { PassThrough } from 'stream';
+import { finished } from 'stream/promises';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { chinaToday } from '../../../../../domain/dates';
+import { CONTENT_TYPES, DOCUMENT_COLUMNS, EVENT_COLUMNS, readExportQuery, type ExportQuery } from '../../../../../domain/audit-export';
+import { fieldError } from '../../../../../utils/errors';
+import { currentActor } from '../../../../document-lifecycle/server/src/actor';
+import { RECORD_UID } from '../constants';
+import type { ExporterService } from '../services';
+import { Fingerprint, writeRows } from '../writers';
+
+type Kind = 'documents' | 'events';
+
+const NAMES: Record<Kind, string> = { documents: '规范性文件状态', events: '文件效力变更记录' };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const exporter = () => strapi.plugin('audit-export').service('exporter') as ExporterService;
+  const access = () => strapi.plugin('organization-access')?.service('scope');
+  const records = () => strapi.db.query(RECORD_UID);
+
+  /** The organizations an export covers: the one asked for and those below it, within what the caller may read. */
+  async function organizationsFor(query: ExportQuery): Promise<'all' | string[]> {
+    const readable: 'all' | string[] = access() ? await access().readableOrganizationDocumentIds() : 'all';
+    if (!query.organization) return readable;
+    const subtree: string[] = await strapi.service('api::organization.organization').requestedSubtree(query.organization);
+    return readable === 'all' ? subtree : subtree.filter((documentId) => readable.includes(documentId));
+  }
+
+  /**
+   * Streams one export to the client and records it. The rows go from the database to the
+   * response page by page; the SHA-256 and size of the bytes sent are logged when the file ends.
+   */
+  async function stream(ctx: Context, kind: Kind) {
+    const today = chinaToday(new Date());
+    const query = readExportQuery(ctx.query as Record<string, unknown>, today);
+    if ('parameter' in query) throw fieldError(query.parameter, query.message, (ctx.query as Record<string, unknown>)[query.parameter]);
+    const organizations = await organizationsFor(query);
+
+    const exportId = crypto.randomUUID();
+    const actor = currentActor(strapi);
+    const startedAt = new Date();
+    const filename = `${NAMES[kind]}-${query.asOf}.${query.format}`;
+    ctx.status = 200;
+    ctx.set('Content-Type', CONTENT_TYPES[query.format]);
+    ctx.set('Content-Disposition', `attachment; filename="${kind}-${query.asOf}.${query.format}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    ctx.set('X-Export-Id', exportId);
+    ctx.set('Cache-Control', 'no-store');
+
+    const out = new PassThrough();
+    const fingerprint = new Fingerprint();
+    const body = new PassThrough();
+    out.pipe(fingerprint).pipe(body);
+    ctx.body = body;
+
+    const { format, ...filters } = query;
+    const record = async (status: 'completed' | 'failed' | 'aborted', rowCount: number | null) => {
+      await records().create({
+        data: {
+          exportId,
+          kind,
+          format,
+          filters: { ...filters, organization: query.organization ?? null },
+          status,
+          rowCount,
+          bytes: fingerprint.bytes,
+          sha256: status === 'completed' ? fingerprint.digest() : null,
+          actor: actor.id,
+          actorName: actor.name,
+          startedAt,
+          finishedAt: new Date(),
+        },
+      });
+    };
+
+    let aborted = false;
+    ctx.req.once('close', () => {
+      if (ctx.res.writableFinished) return;
+      // The client went away: stop reading the database and record the export as aborted.
+      aborted = true;
+      out.destroy(new Error('the client closed the connection'));
+    });
+    const rows = kind === 'documents' ? exporter().documents(query, organizations) : exporter().events(query, organizations);
+    const written =
+      kind === 'documents'
+        ? writeRows(format, DOCUMENT_COLUMNS, rows as AsyncIterable<never>, out, NAMES[kind])
+        : writeRows(format, EVENT_COLUMNS, rows as AsyncIterable<never>, out, NAMES[kind]);
+    written
+      .then(async (count) => {
+        // Recorded once the last byte has left, whether or not it already had.
+        await finished(body).catch(() => undefined);
+        await record(aborted ? 'aborted' : 'completed', count);
+      })
+      .catch(async (error: Error) => {
+        strapi.log.error(`Audit export ${exportId} failed: ${error.message}`);
+        body.destroy(error);
+        await record(aborted ? 'aborted' : 'failed', null).catch((failure: Error) => strapi.log.error(failure.message));
+      });
+  }
+
+  return {
+    documents: (ctx: Context) => stream(ctx, 'documents'),
+    events: (ctx: Context) => stream(ctx, 'events'),
+
+    /** The export log, newest first; read-only on every path. */
+    async log(ctx: Context) {
+      const { page = '1', pageSize = '25', ...rest } = ctx.query as Record<string, unknown>;
+      const unknown = Object.keys(rest)[0];
+      if (unknown) throw fieldError(unknown, 'is not a parameter of the export log (use page, pageSize)');
+      for (const [name, value] of [['page', page], ['pageSize', pageSize]] as const) {
+        if (typeof value !== 'string' || !/^[1-9]\d{0,5}$/.test(value)) throw fieldError(name, 'must be a positive whole number', value);
+      }
+      const size = Math.min(Number(pageSize), 100);
+      const current = Number(page);
+      const [rows, total] = await Promise.all([
+        records().findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], limit: size, offset: (current - 1) * size }),
+        records().count(),
+      ]);
+      ctx.body = {
+        data: rows.map(({ id: _id, ...row }: Record<string, unknown>) => row),
+        meta: { pagination: { page: current, pageSize: size, pageCount: Math.ceil(total / size), total } },
+      };
+    },
+  };
+};

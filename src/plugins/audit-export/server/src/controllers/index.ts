@@ -1,0 +1,3 @@
+import exportsController from './exports';
+
+export default { exports: exportsController };

@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PLUGIN_ID, RECORD_UID } from './constants';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import routes from './routes';
+import services from './services';
+
+const CHANGES = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+export default {
+  config: {
+    // Where the public site shows a document, for the export's URL column.
+    default: { publicPath: '/zhengce/{slug}' },
+    validator(config: { publicPath?: unknown }) {
+      if (typeof config.publicPath !== 'string' || !config.publicPath.includes('{slug}')) {
+        throw new Error('audit-export: publicPath must be a path containing {slug}');
+      }
+    },
+  },
+  contentTypes,
+  controllers,
+  routes,
+  services,
+
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // The export log is evidence: entries are added by the exports, never changed or removed.
+    strapi.documents.use(async (context, next) => {
+      if (context.uid !== RECORD_UID) return next();
+      if (CHANGES.has(context.action)) throw new errors.ForbiddenError('Export records cannot be changed or deleted');
+      return next();
+    });
+    if (strapi.plugin('graphql')) strapi.plugin('graphql').service('extension').shadowCRUD(RECORD_UID).disable();
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await strapi.service('admin::permission').actionProvider.registerMany([
+      { section: 'plugins', displayName: '导出文件状态和变更记录', uid: 'export', pluginName: PLUGIN_ID },
+      { section: 'plugins', displayName: '查看导出记录', uid: 'read-log', pluginName: PLUGIN_ID },
+    ]);
+  },
+};

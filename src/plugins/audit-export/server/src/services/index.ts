@@ -1,0 +1,5 @@
+import exporter from './exporter';
+
+export type ExporterService = ReturnType<typeof exporter>;
+
+export default { exporter };

@@ -1,0 +1,202 @@
+import crypto from 'crypto';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import type { IncomingMessage } from 'http';
+import { startStrapi, type TestInstance } from '../harness/strapi';
+import { adminToken, bindToOrganizations, createAdminUser, createApiToken, createApiTokenRecord, createOrganization, signedInMember } from '../harness/fixtures';
+import { publishDocument } from '../harness/documents';
+
+const RECORDS = 'plugin::audit-export.export-record';
+const ACTIONS = ['plugin::audit-export.exports.documents', 'plugin::audit-export.exports.events', 'plugin::audit-export.exports.log'];
+let app: TestInstance;
+let auditorToken: string;
+let amended: string;
+const orgs = {} as Record<'city' | 'finance', { id: number; documentId: string }>;
+
+const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as IncomingMessage;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+const bearer = (value: string) => ({ Authorization: `Bearer ${value}` });
+
+async function download(path: string, token = auditorToken) {
+  const res = await request(app.server).get(path).set(bearer(token)).buffer(true).parse(binary);
+  return { res, body: res.body as Buffer };
+}
+
+/** The log entry of an export, once the server has written it after the last byte. */
+async function recordOf(exportId: string) {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const found = await app.strapi.db.query(RECORDS).findOne({ where: { exportId } });
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no export record ${exportId}`);
+}
+
+beforeAll(async () => {
+  app = await startStrapi();
+  auditorToken = (await createApiTokenRecord(app.strapi, 'custom', ACTIONS)).accessKey;
+  orgs.city = await createOrganization(app.strapi, { name: '太原市人民政府', kind: 'people_government' });
+  orgs.finance = await createOrganization(app.strapi, { name: '太原市财政局', parent: orgs.city.documentId });
+  amended = await publishDocument(app.strapi, {
+    issuingOrganization: orgs.city.documentId,
+    title: '太原市审计测试管理办法',
+    documentNumber: '并政发〔2026〕1号',
+    adoptedOn: '2026-01-05',
+    publishedOn: '2026-01-10',
+    effectiveFrom: '2026-01-10',
+  });
+  const basis = await publishDocument(app.strapi, { issuingOrganization: orgs.city.documentId, documentNumber: '并政发〔2026〕9号', adoptedOn: '2026-03-10', publishedOn: '2026-03-12', effectiveFrom: '2026-03-12' });
+  await app.strapi.plugin('document-lifecycle').service('lifecycle').transition(amended, { action: 'amend', date: '2026-03-15', basisDocumentId: basis }, { id: 'system', name: null });
+  await publishDocument(app.strapi, { issuingOrganization: orgs.finance.documentId, title: '=HYPERLINK("http://evil.example","点击")', documentNumber: '并财发〔2026〕2号', adoptedOn: '2026-01-20', publishedOn: '2026-01-22', effectiveFrom: '2026-02-01' });
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+describe('document status export', () => {
+  it('gives each document’s validity as of the chosen date: in force in February, amended in April', async () => {
+    const february = await download('/api/audit-exports/documents?format=jsonl&asOf=2026-02-15');
+    const april = await download('/api/audit-exports/documents?format=jsonl&asOf=2026-04-01');
+    const rowOf = (body: Buffer) => body.toString('utf8').trim().split('\n').map((line) => JSON.parse(line)).find((row) => row.documentNumber === '并政发〔2026〕1号');
+    expect(rowOf(february.body)).toMatchObject({ validity: 'in_force', validityLabel: '现行有效', lastAction: '登记发布', lastActionDate: '2026-01-10' });
+    expect(rowOf(april.body)).toMatchObject({
+      validity: 'amended',
+      validityLabel: '已修改',
+      lastAction: '修改',
+      lastActionDate: '2026-03-15',
+      lastActionBasis: '并政发〔2026〕9号',
+      issuingOrganization: '太原市人民政府',
+      publicationState: '已发布',
+      interpretationCount: 0,
+    });
+  });
+
+  it('writes CSV with a BOM for Excel and WPS, Chinese headers, and formula-looking cells escaped', async () => {
+    const { res, body } = await download('/api/audit-exports/documents?format=csv&asOf=2026-04-01');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = body.toString('utf8').slice(1);
+    expect(text.split('\n')[0]).toBe(
+      '索引号,文号,标题,文件类别,发文机关,联合发文机关,成文日期,发布日期,施行日期,有效期至,效力状态代码,效力状态,最近变更,变更日期,变更依据文号,解读数量,首篇解读是否及时,发布状态,公开网址路径',
+    );
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点击"")"`);
+    expect(text).not.toMatch(/,=HYPERLINK/);
+  });
+
+  it('writes XLSX that opens with the right rows, dates as dates, a frozen header and a filter', async () => {
+    const { res, body } = await download('/api/audit-exports/documents?format=xlsx&asOf=2026-04-01');
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('规范性文件状态');
+    expect(sheet.getRow(1).getCell(1).value).toBe('索引号');
+    expect(sheet.rowCount).toBe(4);
+    const row = [2, 3, 4].map((n) => sheet.getRow(n)).find((r) => r.getCell(2).value === '并政发〔2026〕1号')!;
+    expect(row.getCell(8).value).toEqual(new Date('2026-01-10T00:00:00Z'));
+    expect(row.getCell(12).value).toBe('已修改');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+  });
+
+  it('records every export, and the recorded SHA-256 is the hash of the bytes received', async () => {
+    for (const format of ['csv', 'xlsx', 'jsonl']) {
+      const { res, body } = await download(`/api/audit-exports/documents?format=${format}&asOf=2026-04-01&validity=amended`);
+      const record = await recordOf(res.headers['x-export-id']);
+      expect(record).toMatchObject({
+        kind: 'documents',
+        format,
+        status: 'completed',
+        rowCount: 1,
+        sha256: crypto.createHash('sha256').update(body).digest('hex'),
+        filters: expect.objectContaining({ asOf: '2026-04-01', validity: 'amended' }),
+      });
+      expect(Number(record.bytes)).toBe(body.length);
+    }
+    const log = await request(app.server).get('/api/audit-exports/log?pageSize=3').set(bearer(auditorToken));
+    expect(log.status).toBe(200);
+    expect(log.body.data.map((entry: { format: string }) => entry.format)).toEqual(['jsonl', 'xlsx', 'csv']);
+  });
+
+  it('filters by organization (with those below it), kind and publication dates', async () => {
+    const lines = async (query: string) =>
+      (await download(`/api/audit-exports/documents?format=jsonl&asOf=2026-04-01&${query}`)).body.toString('utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line).documentNumber);
+    expect((await lines(`organization=${orgs.finance.documentId}`))).toEqual(['并财发〔2026〕2号']);
+    expect((await lines(`organization=${orgs.city.documentId}`)).sort()).toEqual(['并政发〔2026〕1号', '并政发〔2026〕9号', '并财发〔2026〕2号'].sort());
+    expect(await lines('from=2026-03-01&to=2026-03-31')).toEqual(['并政发〔2026〕9号']);
+    expect(await lines('kind=regulation')).toEqual([]);
+  });
+});
+
+describe('lifecycle event export', () => {
+  it('lists the events of a period with their hash-chain check', async () => {
+    const { body } = await download('/api/audit-exports/events?format=jsonl&from=2026-03-01&to=2026-03-31');
+    const rows = body.toString('utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((row) => [row.documentNumber, row.action, row.to, row.date, row.chainValid])).toEqual(
+      expect.arrayContaining([
+        ['并政发〔2026〕1号', '修改', '已修改', '2026-03-15', true],
+        ['并政发〔2026〕9号', '登记发布', '现行有效', '2026-03-12', true],
+      ]),
+    );
+    expect(rows.every((row) => row.date >= '2026-03-01' && row.date <= '2026-03-31')).toBe(true);
+  });
+});
+
+describe('who may export', () => {
+  it('keeps an organization’s token to its own organizations', async () => {
+    const bound = await createApiTokenRecord(app.strapi, 'custom', ACTIONS);
+    await bindToOrganizations(app.strapi, { apiToken: bound.id }, [orgs.finance.id]);
+    const { body } = await download('/api/audit-exports/documents?format=jsonl&asOf=2026-04-01', bound.accessKey);
+    expect(body.toString('utf8').trim().split('\n').map((line) => JSON.parse(line).documentNumber)).toEqual(['并财发〔2026〕2号']);
+  });
+
+  it('lets the auditor role export from the admin, and refuses everyone without the permission, recording nothing', async () => {
+    const auditor = (await signedInMember(app.server, app.strapi, 'gongkai-auditor', [])).token;
+    const admin = await download('/audit-export/documents?format=csv&asOf=2026-04-01', auditor);
+    expect(admin.res.status).toBe(200);
+    await recordOf(admin.res.headers['x-export-id']);
+
+    const before = await app.strapi.db.query(RECORDS).count();
+    const editor = (await signedInMember(app.server, app.strapi, 'gongkai-editor', [orgs.city.id])).token;
+    expect((await request(app.server).get('/audit-export/documents').set(bearer(editor))).status).toBe(403);
+    const readOnly = await createApiToken(app.strapi, 'read-only');
+    expect((await request(app.server).get('/api/audit-exports/documents').set(bearer(readOnly))).status).toBe(403);
+    expect((await request(app.server).get('/api/audit-exports/documents')).status).toBe(403);
+    expect((await request(app.server).get('/api/audit-exports/log')).status).toBe(403);
+    expect(await app.strapi.db.query(RECORDS).count()).toBe(before);
+  });
+
+  it('keeps the log append-only, even for the super admin', async () => {
+    const superAdmin = await createAdminUser(app.strapi);
+    const token = await adminToken(app.server, superAdmin.user.email, superAdmin.password);
+    const [record] = await app.strapi.db.query(RECORDS).findMany({ limit: 1 });
+    const edit = await request(app.server).put(`/content-manager/collection-types/${RECORDS}/${record.documentId}`).set(bearer(token)).send({ rowCount: 0 });
+    expect(edit.status).toBe(403);
+    const remove = await request(app.server).delete(`/content-manager/collection-types/${RECORDS}/${record.documentId}`).set(bearer(token));
+    expect(remove.status).toBe(403);
+    expect(await app.strapi.db.query(RECORDS).findOne({ where: { id: record.id } })).toEqual(record);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['an unknown format', 'format=pdf', 'format', 'format must be one of csv, xlsx, jsonl'],
+    ['an impossible date', 'asOf=2026-02-30', 'asOf', 'asOf must be a calendar date (YYYY-MM-DD)'],
+    ['an as-of date in the future', 'asOf=2999-01-01', 'asOf', 'asOf must not be in the future'],
+    ['a range that ends before it starts', 'from=2026-05-01&to=2026-04-01', 'to', 'to must not be before from'],
+    ['an organization that does not exist', 'organization=nosuch', 'organization', 'organization does not exist'],
+  ])('refuses %s with a 400 naming it, recording nothing', async (_label, query, path, message) => {
+    const before = await app.strapi.db.query(RECORDS).count();
+    const res = await request(app.server).get(`/api/audit-exports/documents?${query}`).set(bearer(auditorToken));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: [path], message });
+    expect(await app.strapi.db.query(RECORDS).count()).toBe(before);
+  });
+});
