@@ -8,9 +8,9 @@
 
 const { randomBytes } = require('crypto');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const autocannon = require('autocannon');
+const { appDir, benchEnvironment } = require('./lib/documents');
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -20,28 +20,7 @@ const ORGANIZATIONS = Number(args.organizations ?? 50);
 const REQUESTS = Number(args.requests ?? 50);
 const UID = 'api::policy-interpretation.policy-interpretation';
 
-const appDir = path.resolve(__dirname, '..');
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
-const secret = () => randomBytes(24).toString('base64');
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  ENV_PATH: '/dev/null',
-  HOST: '127.0.0.1',
-  PORT: '0',
-  DATABASE_CLIENT: 'sqlite',
-  DATABASE_FILENAME: path.join(workDir, 'bench.db'),
-  LOG_LEVEL: 'warn',
-  STARTUP_MESSAGE: 'false',
-  CRON_ENABLED: 'false',
-  SEED_DEMO: 'false',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  APP_KEYS: `${secret()},${secret()}`,
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-});
+const workDir = benchEnvironment();
 
 const documentId = () => randomBytes(18).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 24);
 

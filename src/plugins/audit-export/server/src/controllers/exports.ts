@@ -86,17 +86,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       kind === 'documents'
         ? writeRows(format, DOCUMENT_COLUMNS, rows as AsyncIterable<never>, out, NAMES[kind])
         : writeRows(format, EVENT_COLUMNS, rows as AsyncIterable<never>, out, NAMES[kind]);
-    written
-      .then(async (count) => {
+    const logged = (status: 'completed' | 'failed' | 'aborted', count: number | null) =>
+      record(status, count).catch((failure: Error) => strapi.log.error(`Audit export ${exportId} could not be recorded: ${failure.message}`));
+    written.then(
+      async (count) => {
         // Recorded once the last byte has left, whether or not it already had.
         await finished(body).catch(() => undefined);
-        await record(aborted ? 'aborted' : 'completed', count);
-      })
-      .catch(async (error: Error) => {
-        strapi.log.error(`Audit export ${exportId} failed: ${error.message}`);
-        body.destroy(error);
-        await record(aborted ? 'aborted' : 'failed', null).catch((failure: Error) => strapi.log.error(failure.message));
-      });
+        await logged(aborted ? 'aborted' : 'completed', count);
+      },
+      async (error: Error) => {
+        if (!aborted) strapi.log.error(`Audit export ${exportId} failed: ${error.message}`);
+        body.destroy(aborted ? undefined : error);
+        await logged(aborted ? 'aborted' : 'failed', null);
+      },
+    );
   }
 
   return {

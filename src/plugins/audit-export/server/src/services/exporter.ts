@@ -6,9 +6,10 @@ import type { LifecycleAction, Validity } from '../../../../../domain/lifecycle'
 import type { LifecycleService } from '../../../../document-lifecycle/server/src/services';
 
 const DOCUMENT_UID = 'api::normative-document.normative-document';
+const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
 const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
 /** Rows read from the database per query; the stream never holds more than one page. */
-const PAGE = 500;
+const PAGE = 1000;
 
 interface DocumentRowRecord {
   id: number;
@@ -40,6 +41,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.kind) where.kind = query.kind;
     if (query.from || query.to) where.publishedOn = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lte: query.to } : {}) };
     return where;
+  }
+
+  /** Each document's own events, in order, in one query per page. */
+  async function eventsOf(documentIds: string[]): Promise<Map<string, ExportEvent[]>> {
+    const rows = (await strapi.db.query(EVENT_UID).findMany({
+      where: { document: { $in: documentIds } },
+      select: ['document', 'sequence', 'action', 'toValidity', 'date', 'basisNumber', 'basisReference'],
+      orderBy: [{ document: 'asc' }, { sequence: 'asc' }],
+    })) as { document: string; sequence: number; action: string; toValidity: string; date: string; basisNumber: string | null; basisReference: string | null }[];
+    const byDocument = new Map<string, ExportEvent[]>();
+    for (const row of rows) {
+      const list = byDocument.get(row.document) ?? [];
+      list.push({
+        sequence: Number(row.sequence),
+        action: row.action as LifecycleAction,
+        to: row.toValidity as Validity,
+        date: toIsoDate(row.date) as IsoDate,
+        basisNumber: row.basisNumber,
+        basisReference: row.basisReference,
+      });
+      byDocument.set(row.document, list);
+    }
+    return byDocument;
   }
 
   async function interpretationsOf(documentIds: string[]): Promise<Map<string, { publishedOn: IsoDate | null; timely: boolean | null }[]>> {
@@ -80,8 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (page.length === 0) return;
         after = page[page.length - 1].id;
         const ids = page.map((row) => row.documentId);
-        const [{ own }, interpretations, drafts] = await Promise.all([
-          lifecycle().eventsAround(ids),
+        const [own, interpretations, drafts] = await Promise.all([
+          eventsOf(ids),
           interpretationsOf(ids),
           strapi.db.query(DOCUMENT_UID).findMany({ where: { documentId: { $in: ids }, publishedAt: null }, select: ['documentId', 'updatedAt'] }) as Promise<
             { documentId: string; updatedAt: string }[]
@@ -89,14 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
         const draftUpdated = new Map(drafts.map((draft) => [draft.documentId, new Date(draft.updatedAt).getTime()]));
         for (const row of page) {
-          const events: ExportEvent[] = (own.get(row.documentId) ?? []).map((event) => ({
-            sequence: event.sequence,
-            action: event.action as LifecycleAction,
-            to: event.to as Validity,
-            date: event.date,
-            basisNumber: event.basisNumber,
-            basisReference: event.basisReference,
-          }));
+          const events = own.get(row.documentId) ?? [];
           const facts: DocumentFacts = {
             indexNumber: row.indexNumber,
             documentNumber: row.documentNumber,

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Loads 100,000 published normative documents (with their lifecycle events) into a temporary
+// SQLite database, starts a fresh server process on it, then downloads the document-status export
+// in each format over HTTP and prints the time, the size, and the server's peak RSS during each
+// export (the kernel's high-water mark, VmHWM, reset before each one).
+// Targets on 2 cores: CSV under 5 s, XLSX under 10 s, peak RSS under 300 MB.
+//
+//   node bench/audit-export.js [--documents 100000]
+'use strict';
+
+const { fork } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const { benchEnvironment, loadDocuments, appDir } = require('./lib/documents');
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const DOCUMENTS = Number(args.documents ?? 100000);
+
+/** The server process: Strapi on the loaded database, telling the parent its port. */
+async function serve() {
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = createStrapi({ appDir, distDir: `${appDir}/dist`, serveAdminPanel: false, autoReload: false });
+  await strapi.load();
+  await strapi.listen();
+  process.send({ port: strapi.server.httpServer.address().port });
+}
+
+const status = (pid) => Object.fromEntries(fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').map((line) => line.split(/:\s+/)));
+const megabytes = (kb) => Number.parseInt(kb, 10) / 1024;
+
+/** Downloads one export, counting bytes without keeping them. */
+function download(url, headers) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    http
+      .get(url, { headers }, (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`${url}: ${res.statusCode}`));
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, bytes, exportId: res.headers['x-export-id'] }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+async function main() {
+  const workDir = benchEnvironment();
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir });
+  const loader = createStrapi({ appDir, distDir: `${appDir}/dist`, serveAdminPanel: false, autoReload: false });
+  await loader.load();
+  const loadMs = await loadDocuments(loader, DOCUMENTS);
+  const token = await loader.service('admin::api-token').create({
+    name: 'bench-auditor',
+    description: '',
+    type: 'custom',
+    lifespan: null,
+    permissions: ['plugin::audit-export.exports.documents'],
+  });
+  await loader.destroy();
+
+  const server = fork(__filename, ['--serve'], { env: process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise((resolve) => server.once('message', (message) => resolve(message.port)));
+  const headers = { Authorization: `Bearer ${token.accessKey}` };
+  console.log(`\n${DOCUMENTS} documents loaded in ${(loadMs / 1000).toFixed(1)} s; server RSS at rest ${megabytes(status(server.pid).VmRSS).toFixed(0)} MB`);
+  console.log('format'.padEnd(8), 'seconds'.padStart(9), 'MB'.padStart(8), 'peak RSS MB'.padStart(12), ' target');
+
+  const targets = { csv: 5, xlsx: 10, jsonl: 5 };
+  for (const format of ['csv', 'xlsx', 'jsonl']) {
+    // Resets the high-water mark, so VmHWM is the peak of this export alone.
+    fs.writeFileSync(`/proc/${server.pid}/clear_refs`, '5');
+    const result = await download(`http://127.0.0.1:${port}/api/audit-exports/documents?format=${format}&asOf=2026-06-30`, headers);
+    const peak = megabytes(status(server.pid).VmHWM);
+    const seconds = result.ms / 1000;
+    const met = seconds < targets[format] && peak < 300 ? 'met' : 'NOT met';
+    console.log(
+      format.padEnd(8),
+      seconds.toFixed(2).padStart(9),
+      (result.bytes / 1048576).toFixed(1).padStart(8),
+      peak.toFixed(0).padStart(12),
+      ` under ${targets[format]} s and 300 MB: ${met}`,
+    );
+  }
+  // The export log is written just after the last byte: give it a moment before stopping.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  server.kill();
+  await new Promise((resolve) => server.once('exit', resolve));
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+if (process.argv.includes('--serve')) {
+  serve().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
