@@ -62,7 +62,8 @@ async function main() {
   });
   await loader.destroy();
 
-  const server = fork(__filename, ['--serve'], { env: process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const server = fork(__filename, ['--serve'], { env: process.env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise((resolve) => server.once('message', (message) => resolve(message.port)));
   const headers = { Authorization: `Bearer ${token.accessKey}` };
   console.log(`\n${DOCUMENTS} documents loaded in ${(loadMs / 1000).toFixed(1)} s; server RSS at rest ${megabytes(status(server.pid).VmRSS).toFixed(0)} MB`);
