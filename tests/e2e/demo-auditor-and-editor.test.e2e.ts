@@ -76,3 +76,20 @@ describe('an interpretation’s edit view', () => {
     await page.close();
   });
 });
+
+describe('the audit export page', () => {
+  it('lets the auditor download an export with progress, then lists it with its SHA-256', async () => {
+    const page = await signIn('auditor@demo.gongkai.local');
+    await page.getByRole('link', { name: '审计导出' }).click();
+    await page.getByTestId('export-download').waitFor();
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('export-download').click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toMatch(/^规范性文件状态-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await expect(page.getByTestId('export-progress').textContent()).resolves.toMatch(/下载完成/);
+    const record = page.getByTestId('export-record').first();
+    await record.waitFor();
+    await expect(record.textContent()).resolves.toMatch(/审计.*文件状态 · XLSX.*完成[0-9a-f]{64}/);
+    await page.close();
+  });
+});
