@@ -132,6 +132,8 @@ describe('document status export', () => {
     expect((await lines(`organization=${orgs.city.documentId}`)).sort()).toEqual(['并政发〔2026〕1号', '并政发〔2026〕9号', '并财发〔2026〕2号'].sort());
     expect(await lines('from=2026-03-01&to=2026-03-31')).toEqual(['并政发〔2026〕9号']);
     expect(await lines('kind=regulation')).toEqual([]);
+    const empty = await download('/api/audit-exports/documents?format=csv&asOf=2026-04-01&kind=regulation');
+    expect(empty.body.toString('utf8')).toMatch(/^\ufeff索引号,文号,标题,.*公开网址路径\n$/);
   });
 });
 

@@ -164,18 +164,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * page costs the same at row 100,000 as at row 1). Documents not yet registered on that date
      * are left out; `validity` filters on the state as of that date.
      */
-    async *documents(query: ExportQuery, organizations: OrganizationFilter): AsyncGenerator<DocumentRow> {
+    async *documents(query: ExportQuery, organizations: OrganizationFilter): AsyncGenerator<DocumentRow[]> {
       let after = 0;
       for (;;) {
         const { last, facts } = await documentPage(query, organizations, after);
         if (facts.length === 0) return;
         after = last;
+        const rows: DocumentRow[] = [];
         for (const fact of facts) {
           const row = documentRowAsOf(fact, query.asOf, publicPath);
           if (row.validity === null) continue;
           if (query.validity && row.validity !== query.validity) continue;
-          yield row;
+          rows.push(row);
         }
+        if (rows.length > 0) yield rows;
       }
     },
 
@@ -183,7 +185,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Lifecycle events dated within [from, to] (by default everything up to `asOf`), document by
      * document, each with whether the document's hash chain verifies up to that event.
      */
-    async *events(query: ExportQuery, organizations: OrganizationFilter): AsyncGenerator<EventRow> {
+    async *events(query: ExportQuery, organizations: OrganizationFilter): AsyncGenerator<EventRow[]> {
       const where: Record<string, unknown> = { publishedAt: { $notNull: true } };
       if (organizations !== 'all') where.issuingOrganization = { documentId: { $in: organizations } };
       if (query.kind) where.kind = query.kind;
@@ -200,13 +202,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (page.length === 0) return;
         after = page[page.length - 1].id;
         const { own } = await lifecycle().eventsAround(page.map((row) => row.documentId));
+        const rows: EventRow[] = [];
         for (const row of page) {
           const chain = own.get(row.documentId) ?? [];
           const check = verifyChain(chain);
           for (const event of chain) {
             if (event.date < from || event.date > to) continue;
             if (query.validity && event.to !== query.validity) continue;
-            yield {
+            rows.push({
               documentId: row.documentId,
               documentNumber: row.documentNumber,
               title: row.title,
@@ -222,9 +225,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               occurredAt: event.occurredAt,
               hash: event.hash,
               chainValid: check.valid || event.sequence < check.brokenAt,
-            };
+            });
           }
         }
+        if (rows.length > 0) yield rows;
       }
     },
   };
