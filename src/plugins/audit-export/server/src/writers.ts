@@ -38,11 +38,12 @@ export async function writeRows<Row>(format: ExportFormat, columns: Column<Row>[
   if (format === 'xlsx') {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Only date columns carry a style: exceljs resolves a style for every styled cell.
     sheet.columns = columns.map((column) => ({
       header: column.header,
       key: column.key,
       width: column.width,
-      style: column.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+      ...(column.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
