@@ -27,3 +27,10 @@ export function takeParam(ctx: { query: unknown }, name: string): string | undef
   if (typeof value !== 'string' || value.trim() === '') throw fieldError(name, 'must be a single non-empty value', value);
   return value.trim();
 }
+
+/** Adds our own conditions to whatever `filters` the client sent, so both apply. */
+export function addFilters(ctx: { query: unknown }, filters: Record<string, unknown>[]): void {
+  if (filters.length === 0) return;
+  const query = ctx.query as Record<string, unknown>;
+  query.filters = query.filters ? { $and: [query.filters, ...filters] } : { $and: filters };
+}

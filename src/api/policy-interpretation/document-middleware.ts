@@ -5,6 +5,7 @@ import { CalendarError } from '../../domain/working-days';
 import { workingCalendar } from '../../utils/calendar';
 import { fieldError } from '../../utils/errors';
 import { readLinkedRefs, readToOneChange, type RelationRef } from '../../utils/relations';
+import { assignToResult } from '../../utils/documents';
 import { slugFromTitle, uniqueSlug } from '../../utils/slug';
 
 export const UID = 'api::policy-interpretation.policy-interpretation';
@@ -250,14 +251,11 @@ export function policyInterpretationMiddleware(strapi: Core.Strapi): Modules.Doc
     const publishing = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
     // The write, its derived fields and the publication rules stand or fall together.
     return strapi.db.transaction(async () => {
-      const result = (await next()) as Record<string, unknown> | { entries?: Record<string, unknown>[] } | null;
+      const result = await next();
       const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
       if (!documentId) return result;
       const derived = await derive(documentId, publishing);
-      if (derived && result && typeof result === 'object') {
-        const entries = 'entries' in result && Array.isArray(result.entries) ? result.entries : [result];
-        for (const entry of entries) Object.assign(entry, derived);
-      }
+      if (derived) assignToResult(result, derived);
       return result;
     }) as never;
   };

@@ -4,7 +4,7 @@ import { chinaToday, type IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
-import { asOfParam, takeParam, validityParam } from '../../../utils/query-params';
+import { addFilters, asOfParam, takeParam, validityParam } from '../../../utils/query-params';
 import { currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
 import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/public-read';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
@@ -142,12 +142,6 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     return { data, meta: {} };
   }
 
-  function applyFilters(ctx: Context, filters: Record<string, unknown>[]) {
-    const query = ctx.query as Record<string, unknown>;
-    if (filters.length === 0) return;
-    query.filters = query.filters ? { $and: [query.filters, ...filters] } : { $and: filters };
-  }
-
   return {
     async find(ctx: Context) {
       const { params, filters } = await readListParams(ctx);
@@ -165,7 +159,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         // Published, disclosable documents only for the public: the read middleware in
         // src/setup/public-read.ts sees to it on this path as on every other.
         await validityFilters(params, filters);
-        applyFilters(ctx, filters);
+        addFilters(ctx, filters);
         const query = ctx.query as Record<string, unknown>;
         query.populate = LIST_POPULATE;
         if (query.sort === undefined) query.sort = ['publishedOn:desc', 'id:desc'];

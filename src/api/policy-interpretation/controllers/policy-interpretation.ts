@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { takeParam } from '../../../utils/query-params';
+import { addFilters, takeParam } from '../../../utils/query-params';
 
 const UID = 'api::policy-interpretation.policy-interpretation';
 
@@ -28,9 +28,8 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     if (form !== undefined) filters.push({ form: { code: form } });
     const document = takeParam(ctx, 'document');
     if (document !== undefined) filters.push({ sourceDocuments: { documentId: document } });
-    const query = ctx.query as Record<string, unknown>;
-    if (filters.length > 0) query.filters = query.filters ? { $and: [query.filters, ...filters] } : { $and: filters };
-    query.populate ??= POPULATE;
+    addFilters(ctx, filters);
+    (ctx.query as Record<string, unknown>).populate ??= POPULATE;
     return super.find(ctx);
   },
 

@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { fieldError } from '../../../utils/errors';
-import { takeParam } from '../../../utils/query-params';
+import { addFilters, takeParam } from '../../../utils/query-params';
 
 const UID = 'api::power-item.power-item';
 
@@ -35,9 +35,8 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       if (needsReview !== 'true' && needsReview !== 'false') throw fieldError('needsReview', 'must be true or false', needsReview);
       filters.push({ needsReview: needsReview === 'true' });
     }
-    const query = ctx.query as Record<string, unknown>;
-    if (filters.length > 0) query.filters = query.filters ? { $and: [query.filters, ...filters] } : { $and: filters };
-    query.populate ??= LIST_POPULATE;
+    addFilters(ctx, filters);
+    (ctx.query as Record<string, unknown>).populate ??= LIST_POPULATE;
     return super.find(ctx);
   },
 

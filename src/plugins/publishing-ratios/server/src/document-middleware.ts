@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RatioResult } from '../../../../domain/publishing-ratios';
+import { assignToResult } from '../../../../utils/documents';
 import { INTERPRETATION_UID } from './services/ratios';
 import type { RatiosService } from './services';
 
@@ -29,7 +30,7 @@ export function ratiosMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
     if (!publishing || ratios().config().enforcement === 'off') return next();
 
     return strapi.db.transaction(async () => {
-      const result = (await next()) as Record<string, unknown> | { entries?: Record<string, unknown>[] } | null;
+      const result = await next();
       const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
       if (!documentId) return result;
       const verdict = await ratios().judge(documentId, { version: 'published' });
@@ -60,10 +61,7 @@ export function ratiosMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
         recorded = kept.length + warnings.length > 0 ? [...kept, ...warnings] : null;
         await strapi.db.query(INTERPRETATION_UID).update({ where: { id: version.id }, data: { publicationWarnings: recorded } });
       }
-      if (result && typeof result === 'object') {
-        const entries = 'entries' in result && Array.isArray(result.entries) ? result.entries : [result];
-        for (const entry of entries) entry.publicationWarnings = recorded;
-      }
+      assignToResult(result, { publicationWarnings: recorded });
       return result;
     }) as never;
   };

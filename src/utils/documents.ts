@@ -1,0 +1,9 @@
+/**
+ * Sets fields on what a Document Service write returned, so the response shows values a
+ * middleware wrote after the write: a document, or the `{ entries }` that publish returns.
+ */
+export function assignToResult(result: unknown, fields: Record<string, unknown>): void {
+  if (!result || typeof result !== 'object') return;
+  const { entries } = result as { entries?: unknown };
+  for (const entry of Array.isArray(entries) ? entries : [result]) Object.assign(entry as object, fields);
+}
