@@ -99,10 +99,11 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedReport> {
     report.created += 1;
   }
   const documents = await seedDemoDocuments(strapi, documentIdByCode, report);
-  await seedDemoPowers(strapi, documentIdByCode, documents.byKey, report);
+  const organizationByKey = new Map(DEMO_ORGANIZATIONS.map((organization) => [organization.key, documentIdByCode.get(organization.code)]));
+  await seedDemoPowers(strapi, organizationByKey, documents.byKey, report);
   // After the powers, so the demo's repeals and amendments flag the items resting on them.
   await runDemoTransitions(strapi, documents);
-  await seedDemoInterpretations(strapi, documentIdByCode, documents.byKey, report);
+  await seedDemoInterpretations(strapi, organizationByKey, documents.byKey, report);
   await seedDemoSignIns(strapi, documentIdByCode, report);
   return report;
 }
@@ -122,9 +123,7 @@ interface SeededDocuments {
 
 async function seedDemoDocuments(strapi: Core.Strapi, organizationByCode: Map<string, string>, report: SeedReport): Promise<SeededDocuments> {
   const documents = strapi.documents(DOCUMENT_UID);
-  const topics = new Map(
-    (await strapi.db.query('api::topic.topic').findMany({ select: ['documentId', 'code'] })).map((t: { code: string; documentId: string }) => [t.code, t.documentId]),
-  );
+  const topics = await documentIdsByCode(strapi, 'api::topic.topic');
   const created = new Map<string, string>();
   const byKey = new Map<string, string>();
 
@@ -171,19 +170,19 @@ async function runDemoTransitions(strapi: Core.Strapi, { byKey, created }: Seede
 
 const POWER_UID = 'api::power-item.power-item';
 
+/** documentIds of reference records (topics, categories, forms, channels) by their code. */
+async function documentIdsByCode(strapi: Core.Strapi, uid: string): Promise<Map<string, string>> {
+  const rows = (await strapi.db.query(uid).findMany({ select: ['documentId', 'code'] })) as { code: string; documentId: string }[];
+  return new Map(rows.map((row) => [row.code, row.documentId]));
+}
+
 async function seedDemoPowers(
   strapi: Core.Strapi,
-  organizationByCode: Map<string, string>,
+  organizationByKey: Map<string, string | undefined>,
   documentByKey: Map<string, string>,
   report: SeedReport,
 ): Promise<void> {
-  const organizationByKey = new Map(DEMO_ORGANIZATIONS.map((organization) => [organization.key, organizationByCode.get(organization.code)]));
-  const categories = new Map(
-    (await strapi.db.query('api::power-category.power-category').findMany({ select: ['documentId', 'code'] })).map((c: { code: string; documentId: string }) => [
-      c.code,
-      c.documentId,
-    ]),
-  );
+  const categories = await documentIdsByCode(strapi, 'api::power-category.power-category');
   for (const { organization, responsibleUnit, category, basis, ...fields } of DEMO_POWERS) {
     if ((await strapi.db.query(POWER_UID).count({ where: { code: fields.code } })) > 0) {
       report.existing += 1;
@@ -207,15 +206,12 @@ const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
 
 async function seedDemoInterpretations(
   strapi: Core.Strapi,
-  organizationByCode: Map<string, string>,
+  organizationByKey: Map<string, string | undefined>,
   documentByKey: Map<string, string>,
   report: SeedReport,
 ): Promise<void> {
-  const organizationByKey = new Map(DEMO_ORGANIZATIONS.map((organization) => [organization.key, organizationByCode.get(organization.code)]));
-  const byCode = async (uid: string) =>
-    new Map((await strapi.db.query(uid).findMany({ select: ['documentId', 'code'] })).map((row: { code: string; documentId: string }) => [row.code, row.documentId]));
-  const forms = await byCode('api::interpretation-form.interpretation-form');
-  const channels = await byCode('api::channel.channel');
+  const forms = await documentIdsByCode(strapi, 'api::interpretation-form.interpretation-form');
+  const channels = await documentIdsByCode(strapi, 'api::channel.channel');
   const today = chinaToday(new Date());
   for (const { organization, source, form, publishedOn, channels: posts, ...fields } of DEMO_INTERPRETATIONS) {
     if ((await strapi.db.query(INTERPRETATION_UID).count({ where: { title: fields.title } })) > 0) {

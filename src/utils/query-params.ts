@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { chinaToday, isIsoDate, type IsoDate } from '../domain/dates';
 import { VALIDITIES, type Validity } from '../domain/lifecycle';
 import { fieldError } from './errors';
@@ -33,4 +34,14 @@ export function addFilters(ctx: { query: unknown }, filters: Record<string, unkn
   if (filters.length === 0) return;
   const query = ctx.query as Record<string, unknown>;
   query.filters = query.filters ? { $and: [query.filters, ...filters] } : { $and: filters };
+}
+
+/**
+ * `organization`: the documentIds of that organization and of every one below it, as lists filter
+ * by it; a 400 naming the parameter when it does not exist.
+ */
+export async function organizationParam(strapi: Core.Strapi, ctx: { query: unknown }): Promise<string[] | undefined> {
+  const organization = takeParam(ctx, 'organization');
+  if (organization === undefined) return undefined;
+  return strapi.service('api::organization.organization').requestedSubtree(organization);
 }

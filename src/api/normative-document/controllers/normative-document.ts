@@ -4,7 +4,7 @@ import { chinaToday, type IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
-import { addFilters, asOfParam, takeParam, validityParam } from '../../../utils/query-params';
+import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
 import { currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
 import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/public-read';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
@@ -50,11 +50,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     if (asOf !== undefined) params.asOf = asOfParam(asOf);
     const validity = takeParam(ctx, 'validity');
     if (validity !== undefined) params.validity = validityParam(validity);
-    const organization = takeParam(ctx, 'organization');
-    if (organization !== undefined) {
-      params.organizationIds = await strapi.service('api::organization.organization').requestedSubtree(organization);
-      filters.push({ issuingOrganization: { documentId: { $in: params.organizationIds } } });
-    }
+    params.organizationIds = await organizationParam(strapi, ctx);
+    if (params.organizationIds) filters.push({ issuingOrganization: { documentId: { $in: params.organizationIds } } });
     const year = takeParam(ctx, 'year');
     if (year !== undefined) {
       if (!/^\d{4}$/.test(year)) throw fieldError('year', 'must be a four-digit year', year);
@@ -216,9 +213,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async expiring(ctx: Context) {
       const within = takeParam(ctx, 'within') ?? String(strapi.config.get('plugin::document-lifecycle.reviewWindowDays'));
       if (!/^\d{1,4}$/.test(within)) throw fieldError('within', 'must be a number of days (0–9999)', within);
-      const organization = takeParam(ctx, 'organization');
-      const organizationIds =
-        organization === undefined ? undefined : await strapi.service('api::organization.organization').requestedSubtree(organization);
+      const organizationIds = await organizationParam(strapi, ctx);
       const today = chinaToday(new Date());
       const { groups, total } = await lifecycle().dueForReview(today, Number(within), organizationIds);
       ctx.body = { data: groups, meta: { today, within: Number(within), total } };

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { addFilters, takeParam } from '../../../utils/query-params';
+import { addFilters, organizationParam, takeParam } from '../../../utils/query-params';
 
 const UID = 'api::policy-interpretation.policy-interpretation';
 
@@ -19,11 +19,8 @@ const POPULATE = {
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async find(ctx: Context) {
     const filters: Record<string, unknown>[] = [];
-    const organization = takeParam(ctx, 'organization');
-    if (organization !== undefined) {
-      const subtree: string[] = await strapi.service('api::organization.organization').requestedSubtree(organization);
-      filters.push({ organization: { documentId: { $in: subtree } } });
-    }
+    const organizations = await organizationParam(strapi, ctx);
+    if (organizations) filters.push({ organization: { documentId: { $in: organizations } } });
     const form = takeParam(ctx, 'form');
     if (form !== undefined) filters.push({ form: { code: form } });
     const document = takeParam(ctx, 'document');

@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { fieldError } from '../../../utils/errors';
-import { addFilters, takeParam } from '../../../utils/query-params';
+import { addFilters, organizationParam, takeParam } from '../../../utils/query-params';
 
 const UID = 'api::power-item.power-item';
 
@@ -19,11 +19,8 @@ const LIST_POPULATE = {
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async find(ctx: Context) {
     const filters: Record<string, unknown>[] = [];
-    const organization = takeParam(ctx, 'organization');
-    if (organization !== undefined) {
-      const subtree: string[] = await strapi.service('api::organization.organization').requestedSubtree(organization);
-      filters.push({ organization: { documentId: { $in: subtree } } });
-    }
+    const organizations = await organizationParam(strapi, ctx);
+    if (organizations) filters.push({ organization: { documentId: { $in: organizations } } });
     const category = takeParam(ctx, 'category');
     if (category !== undefined) {
       const found = await strapi.db.query('api::power-category.power-category').count({ where: { $or: [{ code: category }, { documentId: category }] } });
