@@ -189,6 +189,16 @@ describe('who may export', () => {
 
 describe('bad input', () => {
   it.each([
+    ['pageSize=0', 'pageSize', 'pageSize must be a positive whole number'],
+    ['page=abc', 'page', 'page must be a positive whole number'],
+    ['sort=bytes', 'sort', 'sort is not a parameter of the export log (use page, pageSize)'],
+  ])('answers the log asked with %s with a 400 naming it', async (query, path, message) => {
+    const res = await request(app.server).get(`/api/audit-exports/log?${query}`).set(bearer(auditorToken));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: [path], message });
+  });
+
+  it.each([
     ['an unknown format', 'format=pdf', 'format', 'format must be one of csv, xlsx, jsonl'],
     ['an impossible date', 'asOf=2026-02-30', 'asOf', 'asOf must be a calendar date (YYYY-MM-DD)'],
     ['an as-of date in the future', 'asOf=2999-01-01', 'asOf', 'asOf must not be in the future'],
