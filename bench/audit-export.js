@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Loads 100,000 published normative documents (with their lifecycle events) into a temporary
 // SQLite database, starts a fresh server process on it, then downloads the document-status export
-// in each format over HTTP and prints the time, the size, and the server's peak RSS during each
-// export (the kernel's high-water mark, VmHWM, reset before each one).
+// in each format over HTTP and prints the time, the size, the server's peak RSS during each export
+// (the kernel's high-water mark, VmHWM, reset before each one) and the peak RSS of the process the
+// export runs in.
 // Targets on 2 cores: CSV under 5 s, XLSX under 10 s, peak RSS under 300 MB.
 //
-//   node bench/audit-export.js [--documents 100000]
+//   node bench/audit-export.js [--documents 100000] [--database FILE]
+//
+// With --database, the documents are loaded into FILE once and reused by later runs.
 'use strict';
 
 const { fork } = require('child_process');
@@ -46,13 +49,48 @@ function download(url, headers) {
   });
 }
 
+/**
+ * Follows the server's child processes (the export runs in one) every 20 ms and keeps the highest
+ * high-water mark seen: the process is gone, with its VmHWM, once the export is written.
+ */
+function sampleExportProcesses(serverPid) {
+  let peak = 0;
+  const sample = () => {
+    for (const task of fs.readdirSync(`/proc/${serverPid}/task`)) {
+      let children = '';
+      try {
+        children = fs.readFileSync(`/proc/${serverPid}/task/${task}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const pid of children.split(' ').filter(Boolean)) {
+        try {
+          // A process that has exited but not yet been reaped has no memory lines left.
+          const { VmHWM } = status(pid);
+          if (VmHWM) peak = Math.max(peak, megabytes(VmHWM));
+        } catch {
+          // The process ended between the listing and the read.
+        }
+      }
+    }
+  };
+  const timer = setInterval(sample, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
 async function main() {
-  const workDir = benchEnvironment();
+  const reuse = args.database && fs.existsSync(args.database);
+  const workDir = benchEnvironment(args.database);
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir });
   const loader = createStrapi({ appDir, distDir: `${appDir}/dist`, serveAdminPanel: false, autoReload: false });
   await loader.load();
-  const loadMs = await loadDocuments(loader, DOCUMENTS);
+  const loadMs = reuse ? null : await loadDocuments(loader, DOCUMENTS);
   const token = await loader.service('admin::api-token').create({
     name: 'bench-auditor',
     description: '',
@@ -62,27 +100,36 @@ async function main() {
   });
   await loader.destroy();
 
-  const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const execArgv = [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
+  ];
   const server = fork(__filename, ['--serve'], { env: process.env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise((resolve) => server.once('message', (message) => resolve(message.port)));
   const headers = { Authorization: `Bearer ${token.accessKey}` };
-  console.log(`\n${DOCUMENTS} documents loaded in ${(loadMs / 1000).toFixed(1)} s; server RSS at rest ${megabytes(status(server.pid).VmRSS).toFixed(0)} MB`);
-  console.log('format'.padEnd(8), 'seconds'.padStart(9), 'MB'.padStart(8), 'peak RSS MB'.padStart(12), ' target');
+  const loaded = reuse ? `documents of ${args.database}` : `${DOCUMENTS} documents loaded in ${(loadMs / 1000).toFixed(1)} s`;
+  console.log(`\n${loaded}; server RSS at rest ${megabytes(status(server.pid).VmRSS).toFixed(0)} MB`);
+  console.log('format'.padEnd(8), 'seconds'.padStart(9), 'MB'.padStart(8), 'server before'.padStart(14), 'server peak'.padStart(12), 'export peak'.padStart(12), ' target (RSS in MB)');
 
   const targets = { csv: 5, xlsx: 10, jsonl: 5 };
   for (const format of ['csv', 'xlsx', 'jsonl']) {
     // Resets the high-water mark, so VmHWM is the peak of this export alone.
     fs.writeFileSync(`/proc/${server.pid}/clear_refs`, '5');
+    const before = megabytes(status(server.pid).VmRSS);
+    const sampler = sampleExportProcesses(server.pid);
     const result = await download(`http://127.0.0.1:${port}/api/audit-exports/documents?format=${format}&asOf=2026-06-30`, headers);
-    const peak = megabytes(status(server.pid).VmHWM);
+    const exportPeak = sampler.stop();
+    const serverPeak = megabytes(status(server.pid).VmHWM);
     const seconds = result.ms / 1000;
-    const met = seconds < targets[format] && peak < 300 ? 'met' : 'NOT met';
+    const met = seconds < targets[format] && serverPeak < 300 && exportPeak < 300 ? 'met' : 'NOT met';
     console.log(
       format.padEnd(8),
       seconds.toFixed(2).padStart(9),
       (result.bytes / 1048576).toFixed(1).padStart(8),
-      peak.toFixed(0).padStart(12),
-      ` under ${targets[format]} s and 300 MB: ${met}`,
+      before.toFixed(0).padStart(14),
+      serverPeak.toFixed(0).padStart(12),
+      exportPeak.toFixed(0).padStart(12),
+      ` under ${targets[format]} s, each process under 300 MB: ${met}`,
     );
   }
   // The export log is written just after the last byte: give it a moment before stopping.

@@ -11,8 +11,11 @@ const UID = 'api::normative-document.normative-document';
 const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
 const appDir = path.resolve(__dirname, '..', '..');
 
-/** Points the app at a fresh SQLite file with throwaway secrets; returns the directory to remove. */
-function benchEnvironment() {
+/**
+ * Points the app at a fresh SQLite file (or at `databaseFile`, kept between runs) with throwaway
+ * secrets; returns the directory to remove.
+ */
+function benchEnvironment(databaseFile) {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
   const secret = () => randomBytes(24).toString('base64');
   Object.assign(process.env, {
@@ -21,7 +24,7 @@ function benchEnvironment() {
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(workDir, 'bench.db'),
+    DATABASE_FILENAME: databaseFile ? path.resolve(databaseFile) : path.join(workDir, 'bench.db'),
     LOG_LEVEL: 'warn',
     STARTUP_MESSAGE: 'false',
     CRON_ENABLED: 'false',

@@ -1,5 +1,5 @@
 import { isIsoDate, type IsoDate } from './dates';
-import { ACTION_LABELS, VALIDITY_LABELS, validityOn, type LifecycleAction, type Validity } from './lifecycle';
+import { ACTION_LABELS, VALIDITY_LABELS, latestEventOn, type LifecycleAction, type Validity } from './lifecycle';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -62,23 +62,39 @@ export interface DocumentRow extends Omit<DocumentFacts, 'events' | 'interpretat
   publicPath: string | null;
 }
 
-/** The row of a document as of `asOf`, from its events; interpretations published after it do not count. */
+/**
+ * The row of a document as of `asOf`, from its events; interpretations published after it do not
+ * count. Written field by field: an export builds 100,000 of these.
+ */
 export function documentRowAsOf(facts: DocumentFacts, asOf: IsoDate, publicPath: (slug: string) => string): DocumentRow {
-  const { events, interpretations, ...rest } = facts;
-  const past = events.filter((event) => event.date <= asOf).sort((a, b) => (a.date === b.date ? a.sequence - b.sequence : a.date < b.date ? -1 : 1));
-  const last = past[past.length - 1] ?? null;
-  const counted = interpretations
-    .filter((item) => item.publishedOn !== null && item.publishedOn <= asOf)
-    .sort((a, b) => ((a.publishedOn as string) < (b.publishedOn as string) ? -1 : 1));
+  const last = latestEventOn(facts.events, asOf);
+  let interpretationCount = 0;
+  let first: DocumentFacts['interpretations'][number] | null = null;
+  for (const item of facts.interpretations) {
+    if (item.publishedOn === null || item.publishedOn > asOf) continue;
+    interpretationCount += 1;
+    if (!first || item.publishedOn < (first.publishedOn as string)) first = item;
+  }
   return {
-    ...rest,
-    validity: validityOn(events, asOf),
+    indexNumber: facts.indexNumber,
+    documentNumber: facts.documentNumber,
+    title: facts.title,
+    kind: facts.kind,
+    issuingOrganization: facts.issuingOrganization,
+    coIssuers: facts.coIssuers,
+    adoptedOn: facts.adoptedOn,
+    publishedOn: facts.publishedOn,
+    effectiveFrom: facts.effectiveFrom,
+    validUntil: facts.validUntil,
+    publicationState: facts.publicationState,
+    slug: facts.slug,
+    validity: last?.to ?? null,
     lastAction: last?.action ?? null,
     lastActionDate: last?.date ?? null,
     lastActionBasis: last ? (last.basisNumber ?? last.basisReference) : null,
-    interpretationCount: counted.length,
-    firstInterpretationTimely: counted[0]?.timely ?? null,
-    publicPath: rest.slug ? publicPath(rest.slug) : null,
+    interpretationCount,
+    firstInterpretationTimely: first?.timely ?? null,
+    publicPath: facts.slug ? publicPath(facts.slug) : null,
   };
 }
 

@@ -244,16 +244,17 @@ export interface ValidityEvent {
   sequence: number;
 }
 
-/** The validity a document had on `date`, from its events; null before its first event. */
-export function validityOn(events: readonly ValidityEvent[], date: IsoDate): Validity | null {
-  let result: Validity | null = null;
-  let latest: ValidityEvent | null = null;
+/** The last event on or before `date` (by date, then sequence); null before the first event. */
+export function latestEventOn<Event extends ValidityEvent>(events: readonly Event[], date: IsoDate): Event | null {
+  let latest: Event | null = null;
   for (const event of events) {
     if (event.date > date) continue;
-    if (!latest || event.date > latest.date || (event.date === latest.date && event.sequence > latest.sequence)) {
-      latest = event;
-      result = event.to;
-    }
+    if (!latest || event.date > latest.date || (event.date === latest.date && event.sequence > latest.sequence)) latest = event;
   }
-  return result;
+  return latest;
+}
+
+/** The validity a document had on `date`, from its events; null before its first event. */
+export function validityOn(events: readonly ValidityEvent[], date: IsoDate): Validity | null {
+  return latestEventOn(events, date)?.to ?? null;
 }

@@ -4,12 +4,12 @@ import { finished } from 'stream/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../../../domain/dates';
-import { CONTENT_TYPES, DOCUMENT_COLUMNS, EVENT_COLUMNS, readExportQuery, type ExportQuery } from '../../../../../domain/audit-export';
+import { CONTENT_TYPES, readExportQuery, type ExportQuery } from '../../../../../domain/audit-export';
 import { fieldError } from '../../../../../utils/errors';
 import { currentActor } from '../../../../document-lifecycle/server/src/actor';
 import { RECORD_UID } from '../constants';
 import type { ExporterService } from '../services';
-import { Fingerprint, writeRows } from '../writers';
+import { Fingerprint } from '../writers';
 
 type Kind = 'documents' | 'events';
 
@@ -29,8 +29,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * Streams one export to the client and records it. The rows go from the database to the
-   * response page by page; the SHA-256 and size of the bytes sent are logged when the file ends.
+   * Streams one export to the client and records it. The export process writes the file as it
+   * reads the database page by page; the SHA-256 and size of the bytes sent are logged when the
+   * file ends.
    */
   async function stream(ctx: Context, kind: Kind) {
     const today = chinaToday(new Date());
@@ -48,10 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.set('X-Export-Id', exportId);
     ctx.set('Cache-Control', 'no-store');
 
-    const out = new PassThrough();
     const fingerprint = new Fingerprint();
     const body = new PassThrough();
-    out.pipe(fingerprint).pipe(body);
+    fingerprint.pipe(body);
     ctx.body = body;
 
     const { format, ...filters } = query;
@@ -73,23 +73,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
     };
+    const logged = (status: 'completed' | 'failed' | 'aborted', count: number | null) =>
+      record(status, count).catch((failure: Error) => strapi.log.error(`Audit export ${exportId} could not be recorded: ${failure.message}`));
 
+    const running = exporter().start({ kind, query, organizations, sheetName: NAMES[kind] });
+    // The file ends only when the export says it is complete: a failed export must not reach the
+    // client as a shorter file that looks whole.
+    running.data.pipe(fingerprint, { end: false });
     let aborted = false;
     ctx.req.once('close', () => {
       if (ctx.res.writableFinished) return;
-      // The client went away: stop reading the database and record the export as aborted.
+      // The client went away: stop the export and record it as aborted.
       aborted = true;
-      out.destroy(new Error('the client closed the connection'));
+      running.cancel();
     });
-    const rows = kind === 'documents' ? exporter().documents(query, organizations) : exporter().events(query, organizations);
-    const written =
-      kind === 'documents'
-        ? writeRows(format, DOCUMENT_COLUMNS, rows as AsyncIterable<never>, out, NAMES[kind])
-        : writeRows(format, EVENT_COLUMNS, rows as AsyncIterable<never>, out, NAMES[kind]);
-    const logged = (status: 'completed' | 'failed' | 'aborted', count: number | null) =>
-      record(status, count).catch((failure: Error) => strapi.log.error(`Audit export ${exportId} could not be recorded: ${failure.message}`));
-    written.then(
+    running.rows.then(
       async (count) => {
+        fingerprint.end();
         // Recorded once the last byte has left, whether or not it already had.
         await finished(body).catch(() => undefined);
         await logged(aborted ? 'aborted' : 'completed', count);
