@@ -149,6 +149,64 @@ describe('lifecycle event export', () => {
     );
     expect(rows.every((row) => row.date >= '2026-03-01' && row.date <= '2026-03-31')).toBe(true);
   });
+
+  it('marks the events of a tampered history as failing the chain check, from the changed event on', async () => {
+    const documentId = await publishDocument(app.strapi, { issuingOrganization: orgs.city.documentId, documentNumber: '并政发〔2026〕31号', adoptedOn: '2026-02-01', publishedOn: '2026-02-02', effectiveFrom: '2026-02-02' });
+    await app.strapi.plugin('document-lifecycle').service('lifecycle').transition(documentId, { action: 'repeal', date: '2026-02-20', basisReference: '并政发〔2026〕32号' }, { id: 'system', name: null });
+    const chainOf = async () =>
+      (await download('/api/audit-exports/events?format=jsonl&from=2026-02-01&to=2026-02-28')).body
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .filter((row) => row.documentNumber === '并政发〔2026〕31号')
+        .map((row) => [row.action, row.chainValid]);
+    expect(await chainOf()).toEqual([
+      ['登记发布', true],
+      ['废止', true],
+    ]);
+
+    const events = app.strapi.db.metadata.get('plugin::document-lifecycle.lifecycle-event');
+    const column = (name: string) => (events.attributes[name] as { columnName?: string }).columnName ?? name;
+    await app.strapi.db.connection(events.tableName).where(column('document'), documentId).where(column('sequence'), 2).update({ [column('basisReference')]: '并政发〔2026〕99号' });
+    expect(await chainOf()).toEqual([
+      ['登记发布', true],
+      ['废止', false],
+    ]);
+  });
+});
+
+describe('the export process', () => {
+  it('reads through a connection that cannot write', async () => {
+    const { readOnlyConnection } = await import('../../src/plugins/audit-export/server/src/worker');
+    const { client, connection } = app.strapi.config.get('database.connection') as { client: 'sqlite' | 'postgres'; connection: Record<string, unknown> };
+    const knex = await readOnlyConnection({ client, connection });
+    const table = app.strapi.db.metadata.get('api::organization.organization').tableName;
+    try {
+      expect(Number((await knex(table).count('* as n'))[0].n)).toBeGreaterThanOrEqual(2);
+      await expect(knex(table).insert({ document_id: 'readonlyprobe', name: '只读测试' })).rejects.toThrow(/read-?only/i);
+    } finally {
+      await knex.destroy();
+    }
+    expect(await app.strapi.db.query('api::organization.organization').count({ where: { name: '只读测试' } })).toBe(0);
+  });
+
+  it('answers an export that cannot reach its database with an error, not a file, and logs it as failed', async () => {
+    const original = app.strapi.config.get('database.connection') as { client: string };
+    // The server keeps its open connection; only the export process gets a database it cannot open.
+    const unreachable = original.client === 'sqlite' ? { filename: '/nonexistent/gongkai.db' } : { host: '127.0.0.1', port: 1, database: 'none', user: 'none' };
+    app.strapi.config.set('database.connection', { ...original, connection: unreachable });
+    try {
+      const res = await request(app.server).get('/api/audit-exports/documents?format=csv&asOf=2026-04-01').set(bearer(auditorToken));
+      expect(res.status).toBe(500);
+      expect(res.body.error).toMatchObject({ status: 500, name: 'InternalServerError' });
+      expect(res.headers['content-disposition']).toBeUndefined();
+    } finally {
+      app.strapi.config.set('database.connection', original);
+    }
+    const [latest] = await app.strapi.db.query(RECORDS).findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], limit: 1 });
+    expect(latest).toMatchObject({ kind: 'documents', format: 'csv', status: 'failed', sha256: null, rowCount: null });
+  });
 });
 
 describe('who may export', () => {

@@ -24,7 +24,8 @@ export interface ExportJob {
   database: ExportDatabase;
 }
 
-export type WorkerReport = { rows: number } | { error: string };
+/** What the export process tells the server: that it has its connection, then how it ended. */
+export type WorkerReport = { started: true } | { rows: number } | { error: string };
 
 /** A connection that can only read: the export process has no business changing anything. */
 export async function readOnlyConnection(database: ExportDatabase): Promise<Knex> {
@@ -58,6 +59,8 @@ if (require.main === module) {
     let knex: Knex | null = null;
     try {
       knex = await readOnlyConnection(job.database);
+      await knex.raw('select 1');
+      await report({ started: true });
       const rows = await runExport(job, knex, out);
       await new Promise<void>((resolve) => (out.writableFinished ? resolve() : out.once('finish', () => resolve())));
       await report({ rows });

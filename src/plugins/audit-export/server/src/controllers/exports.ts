@@ -42,18 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const exportId = crypto.randomUUID();
     const actor = currentActor(strapi);
     const startedAt = new Date();
-    const filename = `${NAMES[kind]}-${query.asOf}.${query.format}`;
-    ctx.status = 200;
-    ctx.set('Content-Type', CONTENT_TYPES[query.format]);
-    ctx.set('Content-Disposition', `attachment; filename="${kind}-${query.asOf}.${query.format}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-    ctx.set('X-Export-Id', exportId);
-    ctx.set('Cache-Control', 'no-store');
-
     const fingerprint = new Fingerprint();
-    const body = new PassThrough();
-    fingerprint.pipe(body);
-    ctx.body = body;
-
     const { format, ...filters } = query;
     const record = async (status: 'completed' | 'failed' | 'aborted', rowCount: number | null) => {
       await records().create({
@@ -77,9 +66,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       record(status, count).catch((failure: Error) => strapi.log.error(`Audit export ${exportId} could not be recorded: ${failure.message}`));
 
     const running = exporter().start({ kind, query, organizations, sheetName: NAMES[kind] });
-    // The file ends only when the export says it is complete: a failed export must not reach the
-    // client as a shorter file that looks whole.
-    running.data.pipe(fingerprint, { end: false });
     let aborted = false;
     ctx.req.once('close', () => {
       if (ctx.res.writableFinished) return;
@@ -87,6 +73,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       aborted = true;
       running.cancel();
     });
+    try {
+      // An export that cannot even start (its database unreachable) is an error response, not a file.
+      await running.started;
+    } catch (error) {
+      if (!aborted) strapi.log.error(`Audit export ${exportId} failed: ${(error as Error).message}`);
+      await logged(aborted ? 'aborted' : 'failed', null);
+      throw error;
+    }
+
+    const filename = `${NAMES[kind]}-${query.asOf}.${query.format}`;
+    ctx.status = 200;
+    ctx.set('Content-Type', CONTENT_TYPES[query.format]);
+    ctx.set('Content-Disposition', `attachment; filename="${kind}-${query.asOf}.${query.format}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    ctx.set('X-Export-Id', exportId);
+    ctx.set('Cache-Control', 'no-store');
+    const body = new PassThrough();
+    fingerprint.pipe(body);
+    ctx.body = body;
+    // The file ends only when the export says it is complete: an export failing half-way must not
+    // reach the client as a shorter file that looks whole.
+    running.data.pipe(fingerprint, { end: false });
     running.rows.then(
       async (count) => {
         fingerprint.end();

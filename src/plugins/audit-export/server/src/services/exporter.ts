@@ -18,6 +18,8 @@ interface Meta {
 export interface RunningExport {
   /** The file's bytes as they are produced. */
   data: Readable;
+  /** Resolves once the export has its database connection; rejects if it cannot start. */
+  started: Promise<void>;
   /** The number of rows, once the whole file has been written; rejects if the export failed. */
   rows: Promise<number>;
   /** Stops the export (its client went away). */
@@ -84,18 +86,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const full: ExportJob = { ...job, plan: plan(), database: database() };
       child.send(full);
-      let report: WorkerReport | null = null;
-      child.on('message', (message: WorkerReport) => (report = message));
-      const rows = new Promise<number>((resolve, reject) => {
+      const reports: { started?: true; rows?: number; error?: string } = {};
+      child.on('message', (message: WorkerReport) => Object.assign(reports, message));
+      const failure = (code: number | null, signal: string | null) =>
+        new Error(reports.error ?? `the export process ended with ${signal ?? `code ${code}`}`);
+      // 'close' comes after the process has exited and its file descriptor has been read to the end.
+      const ended = new Promise<void>((resolve, reject) => {
         child.once('error', reject);
-        // 'close' comes after the process has exited and its file descriptor has been read to the end.
-        child.once('close', (code, signal) => {
-          const last = report as WorkerReport | null;
-          if (last && 'rows' in last) resolve(last.rows);
-          else reject(new Error(last && 'error' in last ? last.error : `the export process ended with ${signal ?? `code ${code}`}`));
-        });
+        child.once('close', (code, signal) => (typeof reports.rows === 'number' ? resolve() : reject(failure(code, signal))));
       });
-      return { data: child.stdio[3] as Readable, rows, cancel: () => child.kill() };
+      const started = new Promise<void>((resolve, reject) => {
+        child.on('message', (message: WorkerReport) => 'started' in message && resolve());
+        ended.then(resolve, reject);
+      });
+      const rows = ended.then(() => reports.rows as number);
+      // Whoever waits only for one of them still has the other's failure handled.
+      started.catch(() => undefined);
+      rows.catch(() => undefined);
+      return { data: child.stdio[3] as Readable, started, rows, cancel: () => child.kill() };
     },
   };
 };
