@@ -42,6 +42,15 @@ export async function writeRows<Row>(format: ExportFormat, columns: Column<Row>[
     // One style object per column, shared by its cells: exceljs remembers the id of a style object
     // it has seen, where a fresh object per cell (its default) is rendered to XML and looked up.
     const styles = columns.map((column): Partial<ExcelJS.Style> => (column.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}));
+    // exceljs writes the sheet into its zip entry without waiting for it (write's answer is
+    // ignored), so the rows of a whole export would pile up uncompressed in the entry's stream. That
+    // stream (archiver's PassThrough, from readable-stream, which has no `writableNeedDrain`) does
+    // know when it is over its limit, and says 'drain' once the compressor has caught up.
+    type EntryStream = Writable & { _writableState?: { needDrain?: boolean } };
+    const compressed = () => {
+      const entry = (sheet as unknown as { stream: { pipes: EntryStream[] } }).stream.pipes[0];
+      return entry?._writableState?.needDrain ? new Promise((resolve) => entry.once('drain', resolve)) : Promise.resolve();
+    };
     for await (const page of pages) {
       for (const row of page) {
         const added = sheet.addRow(
@@ -57,6 +66,7 @@ export async function writeRows<Row>(format: ExportFormat, columns: Column<Row>[
         added.commit();
       }
       count += page.length;
+      await compressed();
       await drained();
     }
     sheet.commit();
