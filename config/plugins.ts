@@ -82,7 +82,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     'audit-export': {
       enabled: true,
       resolve: './src/plugins/audit-export',
-      config: { publicPath: env('PUBLIC_DOCUMENT_PATH', '/zhengce/{slug}') },
+      config: { publicPath: env('PUBLIC_DOCUMENT_PATH', '/zhengce/{slug}'), maxConcurrent: env.int('AUDIT_EXPORT_MAX_CONCURRENT', 2) },
     },
     upload: {
       config: {

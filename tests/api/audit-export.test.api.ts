@@ -207,6 +207,30 @@ describe('the export process', () => {
     const [latest] = await app.strapi.db.query(RECORDS).findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], limit: 1 });
     expect(latest).toMatchObject({ kind: 'documents', format: 'csv', status: 'failed', sha256: null, rowCount: null });
   });
+
+  it('runs at most maxConcurrent exports at once and answers the next with a 429, recording nothing', async () => {
+    app.strapi.config.set('plugin::audit-export.maxConcurrent', 1);
+    const exporter = app.strapi.plugin('audit-export').service('exporter');
+    // An export whose file nobody reads yet keeps its process, and its place, until it is read.
+    const held = exporter.start({ kind: 'documents', query: { format: 'csv', asOf: '2026-04-01' }, organizations: 'all', sheetName: '规范性文件状态' });
+    try {
+      const before = await app.strapi.db.query(RECORDS).count();
+      const refused = await request(app.server).get('/api/audit-exports/documents?format=csv&asOf=2026-04-01').set(bearer(auditorToken));
+      expect(refused.status).toBe(429);
+      expect(refused.body.error).toMatchObject({ status: 429, name: 'RateLimitError', details: { running: 1, limit: 1 } });
+      expect(refused.body.error.message).toMatch(/try again/);
+      expect(await app.strapi.db.query(RECORDS).count()).toBe(before);
+    } finally {
+      held.data.resume();
+      await held.rows;
+    }
+    try {
+      const { res } = await download('/api/audit-exports/documents?format=csv&asOf=2026-04-01');
+      expect(res.status).toBe(200);
+    } finally {
+      app.strapi.config.set('plugin::audit-export.maxConcurrent', 2);
+    }
+  });
 });
 
 describe('who may export', () => {

@@ -10,11 +10,15 @@ const CHANGES = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDra
 
 export default {
   config: {
-    // Where the public site shows a document, for the export's URL column.
-    default: { publicPath: '/zhengce/{slug}' },
-    validator(config: { publicPath?: unknown }) {
+    // publicPath: where the public site shows a document, for the export's URL column.
+    // maxConcurrent: exports written at once (each in its own process); more are answered 429.
+    default: { publicPath: '/zhengce/{slug}', maxConcurrent: 2 },
+    validator(config: { publicPath?: unknown; maxConcurrent?: unknown }) {
       if (typeof config.publicPath !== 'string' || !config.publicPath.includes('{slug}')) {
         throw new Error('audit-export: publicPath must be a path containing {slug}');
+      }
+      if (!Number.isInteger(config.maxConcurrent) || (config.maxConcurrent as number) < 1) {
+        throw new Error('audit-export: maxConcurrent must be a whole number of at least 1');
       }
     },
   },

@@ -63,7 +63,10 @@ const ExportPage = () => {
     });
     if (!response.ok || !response.body) {
       const body = await response.json().catch(() => null);
-      setError(body?.error?.message ?? `${response.status}`);
+      // The server's messages are English; the two an auditor can meet without a mistake of theirs are said in Chinese.
+      if (response.status === 429) setError(t('error.busy'));
+      else if (response.status >= 500) setError(t('error.failed'));
+      else setError(body?.error?.message ?? `${response.status}`);
       return;
     }
     const reader = response.body.getReader();

@@ -1,6 +1,7 @@
 import { fork } from 'child_process';
 import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { ExportPlan, JoinTable, TablePlan } from '../reader';
 import type { ExportDatabase, ExportJob, WorkerReport } from '../worker';
 
@@ -27,6 +28,8 @@ export interface RunningExport {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Export processes alive now: each holds a database connection and up to ~200 MB. */
+  let running = 0;
   /** Where a content type's attributes are stored, read from Strapi's metadata. */
   function tablePlan(uid: string, columns: string[], joins: string[] = []): TablePlan {
     const meta = strapi.db.metadata.get(uid) as unknown as Meta;
@@ -79,6 +82,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * larger. The process reads with its own read-only connection and is gone when the file is.
      */
     start(job: Pick<ExportJob, 'kind' | 'query' | 'organizations' | 'sheetName'>): RunningExport {
+      const limit = strapi.config.get('plugin::audit-export.maxConcurrent', 2) as number;
+      if (running >= limit) {
+        throw new errors.RateLimitError(`${running} exports are being written, the most this server runs at once; try again when one has finished`, { running, limit });
+      }
+      running += 1;
+      let released = false;
+      const release = () => {
+        if (!released) running -= 1;
+        released = true;
+      };
       const child = fork(require.resolve('../worker'), [], {
         stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'],
         // The server's own flags (an inspector port, say) are not the export's.
@@ -92,8 +105,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         new Error(reports.error ?? `the export process ended with ${signal ?? `code ${code}`}`);
       // 'close' comes after the process has exited and its file descriptor has been read to the end.
       const ended = new Promise<void>((resolve, reject) => {
-        child.once('error', reject);
-        child.once('close', (code, signal) => (typeof reports.rows === 'number' ? resolve() : reject(failure(code, signal))));
+        child.once('error', (error) => {
+          release();
+          reject(error);
+        });
+        child.once('close', (code, signal) => {
+          release();
+          if (typeof reports.rows === 'number') resolve();
+          else reject(failure(code, signal));
+        });
       });
       const started = new Promise<void>((resolve, reject) => {
         child.on('message', (message: WorkerReport) => 'started' in message && resolve());
