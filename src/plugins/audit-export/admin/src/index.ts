@@ -1,20 +1,7 @@
-import type * as React from 'react';
 import { Download } from '@strapi/icons';
+import { translationsOf, type AdminApp } from '../../../../admin/plugin-kit';
 
 const PLUGIN_ID = 'audit-export';
-
-interface AdminApp {
-  registerPlugin(plugin: { id: string; name: string }): void;
-  addMenuLink(link: {
-    to: string;
-    icon: React.ElementType;
-    intlLabel: { id: string; defaultMessage: string };
-    permissions: { action: string; subject: null }[];
-    Component: () => Promise<{ default: React.ComponentType }>;
-  }): void;
-}
-
-const prefix = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
   register(app: AdminApp) {
@@ -28,16 +15,5 @@ export default {
     });
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefix(data), locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      }),
-    );
-  },
+  registerTrads: translationsOf(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };

@@ -1,22 +1,7 @@
-import type * as React from 'react';
 import { ChartPie } from '@strapi/icons';
+import { translationsOf, type AdminApp } from '../../../../admin/plugin-kit';
 import { PLUGIN_ID } from './pluginId';
 import { RatioPreviewPanel } from './components/RatioPreviewPanel';
-
-interface AdminApp {
-  registerPlugin(plugin: { id: string; name: string }): void;
-  addMenuLink(link: {
-    to: string;
-    icon: React.ElementType;
-    intlLabel: { id: string; defaultMessage: string };
-    permissions: { action: string; subject: null }[];
-    Component: () => Promise<{ default: React.ComponentType }>;
-  }): void;
-  getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
-}
-
-const prefix = (data: Record<string, string>) =>
-  Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
 
 export default {
   register(app: AdminApp) {
@@ -34,16 +19,5 @@ export default {
     app.getPlugin('content-manager').apis.addEditViewSidePanel([RatioPreviewPanel]);
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefix(data), locale };
-        } catch {
-          return { data: {}, locale };
-        }
-      }),
-    );
-  },
+  registerTrads: translationsOf(PLUGIN_ID, (locale) => import(`./translations/${locale}.json`)),
 };
