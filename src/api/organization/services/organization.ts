@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkOrganizationCode } from '../../../domain/organization-code';
 import { parentCycle } from '../../../domain/organization';
+import { subtreeIds, type TreeEdge } from '../../../domain/organization-tree';
 import { fieldError } from '../../../utils/errors';
 import { readToOneChange, type RelationRef } from '../../../utils/relations';
 
@@ -76,19 +77,22 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       }
     },
 
+    /** Every organization as (id, parent id, documentId): a city has hundreds, read in two queries. */
+    async edges(): Promise<(TreeEdge & { documentId: string })[]> {
+      const found = (await rows().findMany({
+        select: ['id', 'documentId'],
+        populate: { parent: { select: ['id'] } },
+      })) as { id: number; documentId: string; parent?: { id: number } | null }[];
+      return found.map((row) => ({ id: row.id, documentId: row.documentId, parentId: row.parent?.id ?? null }));
+    },
+
     /** The organization and all organizations below it, as documentIds (breadth first). */
     async subtreeOf(documentId: string): Promise<string[]> {
-      const found = [documentId];
-      let frontier = [documentId];
-      while (frontier.length > 0) {
-        const children: { documentId: string }[] = await rows().findMany({
-          where: { parent: { documentId: { $in: frontier } } },
-          select: ['documentId'],
-        });
-        frontier = children.map((child) => child.documentId).filter((id) => !found.includes(id));
-        found.push(...frontier);
-      }
-      return found;
+      const edges = await this.edges();
+      const root = edges.find((edge) => edge.documentId === documentId);
+      if (!root) return [documentId];
+      const documentIdOf = new Map(edges.map((edge) => [edge.id, edge.documentId]));
+      return subtreeIds(edges, [root.id]).map((id) => documentIdOf.get(id) as string);
     },
 
     /** The subtree below an organization named in a request; a 400 naming `field` if it does not exist. */

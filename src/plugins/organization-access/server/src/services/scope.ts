@@ -46,13 +46,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const service = {
-    /** Every organization as (id, parent id): a city has hundreds, read in two queries. */
+    /** Every organization as (id, parent id), from the organization service that owns the tree. */
     async edges(): Promise<TreeEdge[]> {
-      const rows = (await strapi.db.query(ORGANIZATION_UID).findMany({
-        select: ['id'],
-        populate: { parent: { select: ['id'] } },
-      })) as { id: number; parent?: { id: number } | null }[];
-      return rows.map((row) => ({ id: row.id, parentId: row.parent?.id ?? null }));
+      return strapi.service(ORGANIZATION_UID).edges();
     },
 
     /** The organizations bound to `memberOf` and everything below them. */
