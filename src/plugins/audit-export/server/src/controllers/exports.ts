@@ -1,5 +1,4 @@
 import crypto from 'crypto';
-import { PassThrough } from 'stream';
 import { finished } from 'stream/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
@@ -88,9 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.set('Content-Disposition', `attachment; filename="${kind}-${query.asOf}.${query.format}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
     ctx.set('X-Export-Id', exportId);
     ctx.set('Cache-Control', 'no-store');
-    const body = new PassThrough();
-    fingerprint.pipe(body);
-    ctx.body = body;
+    ctx.body = fingerprint;
     // The file ends only when the export says it is complete: an export failing half-way must not
     // reach the client as a shorter file that looks whole.
     running.data.pipe(fingerprint, { end: false });
@@ -98,12 +95,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       async (count) => {
         fingerprint.end();
         // Recorded once the last byte has left, whether or not it already had.
-        await finished(body).catch(() => undefined);
+        await finished(fingerprint).catch(() => undefined);
         await logged(aborted ? 'aborted' : 'completed', count);
       },
       async (error: Error) => {
         if (!aborted) strapi.log.error(`Audit export ${exportId} failed: ${error.message}`);
-        body.destroy(aborted ? undefined : error);
+        fingerprint.destroy(aborted ? undefined : error);
         await logged(aborted ? 'aborted' : 'failed', null);
       },
     );

@@ -94,8 +94,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const child = fork(require.resolve('../worker'), [], {
         stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'],
-        // The server's own flags (an inspector port, say) are not the export's.
-        execArgv: [],
+        // The server's own flags (an inspector port, say) are not the export's. A page of rows is
+        // garbage a moment after it is written: with a 32 MB young generation (16 MB by default)
+        // it dies there instead of being copied into the old one, which took a third of the time
+        // of a 100,000-row CSV export.
+        execArgv: ['--max-semi-space-size=32'],
       });
       const full: ExportJob = { ...job, plan: plan(), database: database() };
       child.send(full);
