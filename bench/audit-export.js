@@ -8,7 +8,8 @@
 //
 //   node bench/audit-export.js [--documents 100000] [--database FILE] [--query 'to=2021-12-31']
 //
-// With --database, the documents are loaded into FILE once and reused by later runs; --query adds
+// With BENCH_POSTGRES_URL set, the server runs on a fresh PostgreSQL database instead (dropped at
+// the end). With --database, the documents are loaded into FILE once and reused by later runs; --query adds
 // filters to the export (the documents are published evenly over 2021-2025), to compare peaks at
 // different row counts.
 'use strict';
@@ -16,7 +17,7 @@
 const { fork } = require('child_process');
 const fs = require('fs');
 const http = require('http');
-const { benchEnvironment, loadDocuments, appDir } = require('./lib/documents');
+const { benchEnvironment, usePostgresIfAsked, loadDocuments, appDir } = require('./lib/documents');
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -86,8 +87,9 @@ function sampleExportProcesses(serverPid) {
 }
 
 async function main() {
-  const reuse = args.database && fs.existsSync(args.database);
   const workDir = benchEnvironment(args.database);
+  const dropPostgres = await usePostgresIfAsked();
+  const reuse = !dropPostgres && args.database && fs.existsSync(args.database);
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir });
   const loader = createStrapi({ appDir, distDir: `${appDir}/dist`, serveAdminPanel: false, autoReload: false });
@@ -109,7 +111,7 @@ async function main() {
   const server = fork(__filename, ['--serve'], { env: process.env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise((resolve) => server.once('message', (message) => resolve(message.port)));
   const headers = { Authorization: `Bearer ${token.accessKey}` };
-  const loaded = reuse ? `documents of ${args.database}` : `${DOCUMENTS} documents loaded in ${(loadMs / 1000).toFixed(1)} s`;
+  const loaded = `${reuse ? `documents of ${args.database}` : `${DOCUMENTS} documents loaded in ${(loadMs / 1000).toFixed(1)} s`} (${process.env.DATABASE_CLIENT})`;
   console.log(`\n${loaded}; server RSS at rest ${megabytes(status(server.pid).VmRSS).toFixed(0)} MB`);
   console.log('format'.padEnd(8), 'seconds'.padStart(9), 'MB'.padStart(8), 'server before'.padStart(14), 'server peak'.padStart(12), 'export peak'.padStart(12), ' target (RSS in MB)');
 
@@ -139,6 +141,7 @@ async function main() {
   server.kill();
   await new Promise((resolve) => server.once('exit', resolve));
   fs.rmSync(workDir, { recursive: true, force: true });
+  if (dropPostgres) await dropPostgres();
 }
 
 if (process.argv.includes('--serve')) {
