@@ -56,6 +56,23 @@ describe('platform roles', () => {
     await app.strapi.plugin('organization-access').service('roles').ensure();
     expect(await permissions.count({ where: { role: role.id } })).toBe(before - 1);
   });
+
+  it('gain the actions of a plugin added since they were created, and keep one of them removed in Settings removed', async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'gongkai-auditor' } });
+    const permissions = app.strapi.db.query('admin::permission');
+    const exportActions = async () =>
+      ((await permissions.findMany({ where: { role: role.id, action: { $startsWith: 'plugin::audit-export.' } }, select: ['action'] })) as { action: string }[])
+        .map((permission) => permission.action)
+        .sort();
+    // As an installation whose auditor role predates the audit export has it.
+    await permissions.deleteMany({ where: { role: role.id, action: { $startsWith: 'plugin::audit-export.' } } });
+    await app.strapi.plugin('organization-access').service('roles').ensure();
+    expect(await exportActions()).toEqual(['plugin::audit-export.export', 'plugin::audit-export.read-log']);
+
+    await permissions.deleteMany({ where: { role: role.id, action: 'plugin::audit-export.read-log' } });
+    await app.strapi.plugin('organization-access').service('roles').ensure();
+    expect(await exportActions()).toEqual(['plugin::audit-export.export']);
+  });
 });
 
 describe('memberships', () => {

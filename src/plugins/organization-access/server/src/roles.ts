@@ -91,9 +91,14 @@ export function roleDefinitions(strapi: Core.Strapi, owned: Map<string, OwnedTyp
   ];
 }
 
+/** The plugin an admin action belongs to: `plugin::audit-export` of `plugin::audit-export.export`. */
+const pluginOf = (action: string) => action.slice(0, action.indexOf('.'));
+
 /**
  * Creates the platform roles on first start. On later starts a role only gains permissions on
- * subjects it has none for (a content type added since), so changes made in Settings stay.
+ * subjects it has none for (a content type added since) and actions of plugins it has none of (a
+ * plugin added since, such as the audit export for an auditor role created before it), so changes
+ * made in Settings stay.
  */
 export async function ensureRoles(strapi: Core.Strapi, owned: Map<string, OwnedType>): Promise<void> {
   const roles = strapi.service('admin::role') as {
@@ -117,10 +122,12 @@ export async function ensureRoles(strapi: Core.Strapi, owned: Map<string, OwnedT
           subject: string | null;
         }[]);
     const coveredSubjects = new Set(existing.map((permission) => permission.subject).filter(Boolean));
+    const coveredPlugins = new Set(existing.filter((permission) => !permission.subject).map((permission) => pluginOf(permission.action)));
     const missing = definition.permissions.filter((permission) => {
       if (!actionProvider.has(permission.action)) return false;
       if (fresh) return true;
-      return Boolean(permission.subject) && !coveredSubjects.has(permission.subject as string);
+      if (permission.subject) return !coveredSubjects.has(permission.subject);
+      return !coveredPlugins.has(pluginOf(permission.action));
     });
     if (missing.length > 0) await roles.addPermissions(role.id, missing);
   }
