@@ -127,6 +127,54 @@ describe('GET /api/publishing-ratios', () => {
   });
 });
 
+describe('the report in GraphQL', () => {
+  const REPORT = `query ($period: String, $organization: ID) {
+    publishingRatios(period: $period, organization: $organization) {
+      period from to enforcement thresholds { diverse offWebsite }
+      organizations { organization { name parent } own { status counts { total diverse offWebsite } diverse { value status shortfall text } offWebsite { status shortfall } } rollup { counts { total } } }
+    }
+  }`;
+  const graphql = (variables: Record<string, unknown>, value?: string) => {
+    const req = request(app.server).post('/graphql');
+    return (value ? req.set(bearer(value)) : req).send({ query: REPORT, variables });
+  };
+
+  it('answers what the REST report answers, for the same organizations', async () => {
+    const res = await graphql({ period: '2025', organization: orgs.failing.documentId }, token);
+    expect(res.body.errors).toBeUndefined();
+    const report = res.body.data.publishingRatios;
+    expect(report).toMatchObject({ period: '2025', from: '2025-01-01', to: '2025-12-31', thresholds: { diverse: 0.7, offWebsite: 0.5 } });
+    expect(report.organizations.map((row: { organization: { name: string } }) => row.organization.name)).toEqual(['未达标局', '未达标局下属单位']);
+    expect(report.organizations[0]).toMatchObject({
+      own: {
+        status: 'fail',
+        counts: { total: 3, diverse: 2, offWebsite: 1 },
+        diverse: { status: 'fail', shortfall: 1, text: '多样化形式解读占 66.7%，还需 1 篇多样化形式解读才能达到 70%' },
+        offWebsite: { status: 'fail', shortfall: 1 },
+      },
+      rollup: { counts: { total: 4 } },
+    });
+    const rest = await request(app.server).get(`/api/publishing-ratios?period=2025&organization=${orgs.failing.documentId}`).set(bearer());
+    expect(report.organizations.map((row: { own: { counts: unknown } }) => row.own.counts)).toEqual(rest.body.data.map((row: { own: { counts: unknown } }) => row.own.counts));
+  });
+
+  it('is not public, and shows an organization’s token only its own organizations', async () => {
+    const anonymous = await graphql({ period: '2025' });
+    expect(anonymous.body.errors[0]).toMatchObject({ message: 'Forbidden access', extensions: { error: { name: 'ForbiddenError' } } });
+    const bound = await createApiTokenRecord(app.strapi, 'read-only');
+    await bindToOrganizations(app.strapi, { apiToken: bound.id }, [orgs.failing.id]);
+    const res = await graphql({ period: '2025' }, bound.accessKey);
+    expect(res.body.data.publishingRatios.organizations.map((row: { organization: { name: string } }) => row.organization.name).sort()).toEqual(['未达标局', '未达标局下属单位'].sort());
+  });
+
+  it('refuses a malformed period and an unknown organization, naming them', async () => {
+    const period = await graphql({ period: '2025-13' }, token);
+    expect(period.body.errors[0]).toMatchObject({ extensions: { error: { name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['period'] })] } } } });
+    const organization = await graphql({ period: '2025', organization: 'nosuchorganization' }, token);
+    expect(organization.body.errors[0]).toMatchObject({ extensions: { error: { name: 'ValidationError', details: { errors: [expect.objectContaining({ path: ['organization'] })] } } } });
+  });
+});
+
 describe('the admin report', () => {
   it('shows an editor their own organizations, and the auditor all of them', async () => {
     const editor = (await signedInMember(app.server, app.strapi, 'gongkai-editor', [orgs.passing.id])).token;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import config from './config';
 import controllers from './controllers';
 import { ratiosMiddleware } from './document-middleware';
+import { registerGraphql } from './graphql';
 import routes from './routes';
 import services from './services';
 
@@ -13,6 +14,7 @@ export default {
 
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(ratiosMiddleware(strapi));
+    if (strapi.plugin('graphql')) registerGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -5,12 +5,15 @@ import {
   evaluate,
   judgePublication,
   NO_COUNTS,
+  parsePeriod,
   periodOf,
   type Evaluation,
   type Period,
   type RatioCounts,
   type Verdict,
 } from '../../../../../domain/publishing-ratios';
+import { chinaToday } from '../../../../../domain/dates';
+import { fieldError } from '../../../../../utils/errors';
 import type { RatiosConfig } from '../config';
 
 export const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
@@ -65,6 +68,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return new Map(
         rows.map((row) => [Number(row.organization), { total: Number(row.total), diverse: Number(row.diverse), offWebsite: Number(row.off_website) }]),
       );
+    },
+
+    /**
+     * The report as the content API, GraphQL and the admin page give it: `period` (default: the
+     * configured period of today) and `organization` checked with a 400 naming them, the rows
+     * limited to the organizations the current request may read.
+     */
+    async requestedReport(input: { period?: unknown; organization?: unknown }) {
+      let period: Period | null;
+      if (input.period === undefined || input.period === null) period = periodOf(chinaToday(new Date()), config().period);
+      else period = typeof input.period === 'string' ? parsePeriod(input.period) : null;
+      if (!period) throw fieldError('period', 'must be a year (2026), a quarter (2026-Q1) or a month (2026-03)', input.period);
+      let root: string | undefined;
+      if (input.organization !== undefined && input.organization !== null) {
+        if (typeof input.organization !== 'string' || input.organization === '') throw fieldError('organization', 'must be the documentId of an organization', input.organization);
+        root = input.organization;
+        if ((await strapi.db.query(ORGANIZATION_UID).count({ where: { documentId: root } })) === 0) throw fieldError('organization', 'does not exist', root);
+      }
+      const access = strapi.plugin('organization-access')?.service('scope');
+      const readable: 'all' | string[] = access ? await access.readableOrganizationDocumentIds() : 'all';
+      const { thresholds, enforcement } = config();
+      return {
+        data: await service.report(period, { root, readable }),
+        meta: { period: period.label, from: period.from, to: period.to, thresholds, enforcement },
+      };
     },
 
     /**
