@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { calendarNoticeMiddleware } from './api/calendar-notice/document-middleware';
 import { organizationMiddleware } from './api/organization/document-middleware';
 import { subscribeBasisReview } from './api/power-item/basis-review';
 import { powerItemMiddleware } from './api/power-item/document-middleware';
@@ -18,6 +19,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(organizationMiddleware(strapi));
     strapi.documents.use(powerItemMiddleware(strapi));
+    strapi.documents.use(calendarNoticeMiddleware(strapi));
     strapi.documents.use(policyInterpretationMiddleware(strapi));
     strapi.documents.use(richTextMiddleware(strapi));
     strapi.documents.use(publicReadMiddleware(strapi));

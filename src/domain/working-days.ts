@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { addDays, type IsoDate } from './dates';
+import { addDays, isIsoDate, type IsoDate } from './dates';
 
 /**
  * One year as the State Council General Office's notice (国务院办公厅关于某年部分节假日安排的通知)
@@ -94,4 +94,22 @@ export function createWorkingCalendar(notices: readonly YearNotice[] = []): Work
       return day;
     },
   };
+}
+
+/**
+ * The days of a notice as an editor types them from the published text: dates separated by line
+ * breaks, commas, 、 or spaces, and runs written `2027-02-05~2027-02-12` (or with 至). Every day
+ * must be a real date in `year`. Returns the days in order, or what is wrong in words.
+ */
+export function parseNoticeDays(text: string | null | undefined, year: number): { days: IsoDate[] } | { problem: string } {
+  const days = new Set<IsoDate>();
+  for (const item of (text ?? '').split(/[\s,，、;；]+/).filter(Boolean)) {
+    const ends = item.split(/~|～|至/);
+    if (ends.length > 2 || ends.some((end) => !isIsoDate(end))) return { problem: `"${item}" is not a date (YYYY-MM-DD) or a run of dates (YYYY-MM-DD~YYYY-MM-DD)` };
+    const [first, last = first] = ends as IsoDate[];
+    if (last < first) return { problem: `"${item}" ends before it starts` };
+    for (const end of [first, last]) if (Number(end.slice(0, 4)) !== year) return { problem: `${end} is not in ${year}` };
+    for (let day = first; day <= last; day = addDays(day, 1)) days.add(day);
+  }
+  return { days: [...days].sort() };
 }

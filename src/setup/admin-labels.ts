@@ -51,6 +51,15 @@ const LABELS: Record<string, { mainField?: string; fields: Record<string, FieldL
       reviewFlaggedOn: { label: '标记日期', readOnly: true },
     },
   },
+  'api::calendar-notice.calendar-notice': {
+    mainField: 'notice',
+    fields: {
+      year: { label: '年份' },
+      notice: { label: '通知文号', description: '如 国办发明电〔2025〕7号' },
+      holidays: { label: '放假日期', description: '全部放假日（含其中的周末），每行一个或用逗号、顿号分隔；连续的可写作 2027-02-05~2027-02-12' },
+      workdays: { label: '调休上班日期', description: '需要上班的周六、周日' },
+    },
+  },
   'api::channel.channel': {
     mainField: 'name',
     fields: { name: { label: '渠道名称' }, code: { label: '渠道代码' }, isGovernmentWebsite: { label: '是否政府网站', description: '政府网站以外的渠道计入“在其他渠道发布”比例' }, sortOrder: { label: '排序' } },

@@ -180,3 +180,40 @@ describe('bad input', () => {
     expect(res.body.error.details.errors[0].path).toEqual(['channelPublications', '0', 'url']);
   });
 });
+
+describe('holiday notices entered in the admin', () => {
+  const notices = () => app.strapi.db.query('api::calendar-notice.calendar-notice');
+
+  it('count working days with the notice entered for a year, in place of the bundled one', async () => {
+    // Friday 2026-06-12 to Tuesday 2026-06-16: two working days, unless the Monday is declared off.
+    const document = await publishDocument(app.strapi, { issuingOrganization: orgs.education.documentId, adoptedOn: '2026-06-10', publishedOn: '2026-06-12', effectiveFrom: '2026-07-01' });
+    expect((await post({ sourceDocuments: [document], publishedOn: '2026-06-16' })).body.data.lagWorkingDays).toBe(2);
+
+    const created = await request(app.server)
+      .post('/api/calendar-notices')
+      .set(bearer())
+      .send({ data: { year: 2026, notice: '测试通知〔2026〕1号', holidays: '2026-01-01~2026-01-03\n2026-06-15', workdays: '' } });
+    expect(created.status).toBe(201);
+    try {
+      expect((await post({ sourceDocuments: [document], publishedOn: '2026-06-16' })).body.data.lagWorkingDays).toBe(1);
+    } finally {
+      await request(app.server).delete(`/api/calendar-notices/${created.body.data.documentId}`).set(bearer());
+    }
+    expect((await post({ sourceDocuments: [document], publishedOn: '2026-06-16' })).body.data.lagWorkingDays).toBe(2);
+  });
+
+  it.each([
+    ['holidays', { holidays: '2027-06-31' }, 'holidays "2027-06-31" is not a date (YYYY-MM-DD) or a run of dates (YYYY-MM-DD~YYYY-MM-DD)'],
+    ['holidays', { holidays: '2026-10-01~2026-10-07' }, 'holidays 2026-10-01 is not in 2027'],
+    ['workdays', { holidays: '2027-02-05~2027-02-12', workdays: '2027-02-06' }, 'workdays 2027-02-06 is also listed as a holiday'],
+  ])('refuses a notice with bad %s, naming it, and stores nothing', async (field, days, message) => {
+    const before = await notices().count();
+    const res = await request(app.server)
+      .post('/api/calendar-notices')
+      .set(bearer())
+      .send({ data: { year: 2027, notice: '国办发明电〔2026〕1号', ...days } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: [field], message });
+    expect(await notices().count()).toBe(before);
+  });
+});

@@ -443,6 +443,57 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiCalendarNoticeCalendarNotice
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'calendar_notices';
+  info: {
+    description: '\u56FD\u52A1\u9662\u529E\u516C\u5385\u6BCF\u5E74\u7684\u90E8\u5206\u8282\u5047\u65E5\u5B89\u6392\u901A\u77E5\uFF1A\u6CD5\u5B9A\u5DE5\u4F5C\u65E5\u7684\u8BA1\u7B97\u4EE5\u6B64\u4E3A\u51C6';
+    displayName: '\u8282\u5047\u65E5\u5B89\u6392';
+    pluralName: 'calendar-notices';
+    singularName: 'calendar-notice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    holidays: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::calendar-notice.calendar-notice'
+    > &
+      Schema.Attribute.Private;
+    notice: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    workdays: Schema.Attribute.Text;
+    year: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2100;
+          min: 2000;
+        },
+        number
+      >;
+  };
+}
+
 export interface ApiChannelChannel extends Struct.CollectionTypeSchema {
   collectionName: 'channels';
   info: {
@@ -1670,6 +1721,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::calendar-notice.calendar-notice': ApiCalendarNoticeCalendarNotice;
       'api::channel.channel': ApiChannelChannel;
       'api::interpretation-form.interpretation-form': ApiInterpretationFormInterpretationForm;
       'api::normative-document.normative-document': ApiNormativeDocumentNormativeDocument;

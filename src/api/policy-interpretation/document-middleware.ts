@@ -220,7 +220,7 @@ export function policyInterpretationMiddleware(strapi: Core.Strapi): Modules.Doc
       let lag: number | null = null;
       if (reference && publishedOn) {
         try {
-          lag = workingCalendar(strapi).workingDaysBetween(reference, publishedOn);
+          lag = (await workingCalendar(strapi)).workingDaysBetween(reference, publishedOn);
         } catch (error) {
           if (!(error instanceof CalendarError)) throw error;
           strapi.log.error(error.message);

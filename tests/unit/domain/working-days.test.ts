@@ -1,4 +1,4 @@
-import { CalendarError, createWorkingCalendar, type YearNotice } from '../../../src/domain/working-days';
+import { CalendarError, createWorkingCalendar, parseNoticeDays, type YearNotice } from '../../../src/domain/working-days';
 
 const calendar = createWorkingCalendar();
 
@@ -67,5 +67,29 @@ describe('the statutory working-day calendar', () => {
     expect(withNotice.isWorkingDay('2027-01-03')).toBe(false);
     expect(withNotice.workingDaysBetween('2026-12-31', '2027-01-04')).toBe(2);
     expect(() => createWorkingCalendar([{ ...notice, holidays: ['2026-12-31'] }])).toThrow('2026-12-31 is not in 2027');
+  });
+});
+
+describe('the days of a notice as an editor types them', () => {
+  it.each([
+    ['2027-02-05\n2027-02-06', ['2027-02-05', '2027-02-06']],
+    ['2027-10-01~2027-10-03、2027-09-26', ['2027-09-26', '2027-10-01', '2027-10-02', '2027-10-03']],
+    ['2027-01-01，2027-01-01 ', ['2027-01-01']],
+    ['2027-12-31至2027-12-31', ['2027-12-31']],
+    ['', []],
+    [null, []],
+  ])('reads %j as %j', (text, days) => {
+    expect(parseNoticeDays(text, 2027)).toEqual({ days });
+  });
+
+  it.each([
+    ['2027-02-30', '"2027-02-30" is not a date (YYYY-MM-DD) or a run of dates (YYYY-MM-DD~YYYY-MM-DD)'],
+    ['2027/02/05', '"2027/02/05" is not a date (YYYY-MM-DD) or a run of dates (YYYY-MM-DD~YYYY-MM-DD)'],
+    ['2027-02-12~2027-02-05', '"2027-02-12~2027-02-05" ends before it starts'],
+    ['2026-12-31~2027-01-02', '2026-12-31 is not in 2027'],
+    ['2028-01-01', '2028-01-01 is not in 2027'],
+    ['2027-01-01~2027-01-02~2027-01-03', '"2027-01-01~2027-01-02~2027-01-03" is not a date (YYYY-MM-DD) or a run of dates (YYYY-MM-DD~YYYY-MM-DD)'],
+  ])('refuses %j: %s', (text, problem) => {
+    expect(parseNoticeDays(text, 2027)).toEqual({ problem });
   });
 });
