@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { toIsoDate } from './dates';
 
 /**
  * Tamper evidence for a document's lifecycle history: each event's hash covers its own content and
@@ -59,4 +60,33 @@ export function verifyChain(events: readonly ChainedEvent[]): ChainCheck {
     previous = event.hash;
   }
   return { valid: true };
+}
+
+/** An event as it is stored: the chained content, its row id and the name of who acted. */
+export interface StoredEvent extends ChainedEvent {
+  id: number;
+  actorName: string | null;
+}
+
+/** A stored event from its row, keyed by attribute name (as the query engine or an aliased SELECT gives it). */
+export function storedEvent(row: Record<string, unknown>): StoredEvent {
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return {
+    id: Number(row.id),
+    document: row.document as string,
+    sequence: Number(row.sequence),
+    action: row.action as string,
+    from: text(row.fromValidity),
+    to: row.toValidity as string,
+    date: toIsoDate(row.date) as string,
+    basisDocument: text(row.basisDocument),
+    basisNumber: text(row.basisNumber),
+    basisReference: text(row.basisReference),
+    reason: text(row.reason),
+    actor: row.actor as string,
+    actorName: text(row.actorName),
+    occurredAt: row.occurredAt as string,
+    previousHash: text(row.previousHash),
+    hash: row.hash as string,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { toIsoDate, type IsoDate } from '../../../../domain/dates';
 import { documentRowAsOf, type DocumentFacts, type DocumentRow, type EventRow, type ExportEvent, type ExportQuery } from '../../../../domain/audit-export';
-import { verifyChain, type ChainedEvent } from '../../../../domain/event-chain';
+import { storedEvent, verifyChain } from '../../../../domain/event-chain';
 import type { LifecycleAction, Validity } from '../../../../domain/lifecycle';
 
 /** Rows read from the database per query; the export never holds more than one page. */
@@ -65,26 +65,8 @@ function readAhead<T>(page: Promise<T>): Promise<T> {
 }
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
-/** The event columns its hash covers, besides `document` and `sequence`, and who acted. */
-const CHAIN_FIELDS = ['action', 'fromValidity', 'toValidity', 'date', 'basisDocument', 'basisNumber', 'basisReference', 'reason', 'actor', 'actorName', 'occurredAt', 'previousHash', 'hash'];
-
-const chainedEvent = (row: Row): ChainedEvent & { actorName: string | null } => ({
-  document: row.document as string,
-  sequence: Number(row.sequence),
-  action: row.action as string,
-  from: text(row.fromValidity),
-  to: row.toValidity as string,
-  date: toIsoDate(row.date) as string,
-  basisDocument: text(row.basisDocument),
-  basisNumber: text(row.basisNumber),
-  basisReference: text(row.basisReference),
-  reason: text(row.reason),
-  actor: row.actor as string,
-  actorName: text(row.actorName),
-  occurredAt: row.occurredAt as string,
-  previousHash: text(row.previousHash),
-  hash: row.hash as string,
-});
+/** The event columns a stored event has, besides `document` and `sequence`. */
+const CHAIN_FIELDS = ['id', 'action', 'fromValidity', 'toValidity', 'date', 'basisDocument', 'basisNumber', 'basisReference', 'reason', 'actor', 'actorName', 'occurredAt', 'previousHash', 'hash'];
 
 /**
  * Reads the exports' rows with plain SQL, a page at a time in keyset order (a page costs the same at
@@ -219,7 +201,7 @@ export function createReader(knex: Knex, plan: ExportPlan) {
       const chains = await eventsOf(trx, page.map((row) => row.documentId as string), CHAIN_FIELDS);
       const rows: EventRow[] = [];
       for (const document of page) {
-        const chain = (chains.get(document.documentId as string) ?? []).map(chainedEvent);
+        const chain = (chains.get(document.documentId as string) ?? []).map(storedEvent);
         const check = verifyChain(chain);
         for (const event of chain) {
           if (event.date < from || event.date > to) continue;

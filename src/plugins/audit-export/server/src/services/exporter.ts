@@ -49,6 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
       organizations: tablePlan(ORGANIZATION_UID, ['documentId', 'name']),
       events: tablePlan(EVENT_UID, [
+        'id',
         'document',
         'sequence',
         'action',

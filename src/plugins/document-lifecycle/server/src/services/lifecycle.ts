@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { addDays, chinaToday, toIsoDate, type IsoDate } from '../../../../../domain/dates';
-import { hashEvent, verifyChain, type ChainCheck, type ChainedEvent } from '../../../../../domain/event-chain';
+import { hashEvent, storedEvent, verifyChain, type ChainCheck, type StoredEvent } from '../../../../../domain/event-chain';
 import {
   dueTransitions,
   initialValidity,
@@ -53,36 +53,12 @@ interface DocumentRow {
   issuingOrganization?: { documentId: string; code: string } | null;
 }
 
-export interface LifecycleEvent extends ChainedEvent {
-  id: number;
-  actorName: string | null;
-}
+export type LifecycleEvent = StoredEvent;
 
 const DOCUMENT_FIELDS = [
   'id', 'documentId', 'title', 'documentNumber', 'validity', 'publishedAt', 'adoptedOn',
   'publishedOn', 'effectiveFrom', 'validUntil', 'noLongerInForceOn', 'indexNumber', 'kind',
 ];
-
-function toEvent(row: Record<string, unknown>): LifecycleEvent {
-  return {
-    id: row.id as number,
-    document: row.document as string,
-    sequence: Number(row.sequence),
-    action: row.action as string,
-    from: (row.fromValidity as string | null) ?? null,
-    to: row.toValidity as string,
-    date: toIsoDate(row.date) as string,
-    basisDocument: (row.basisDocument as string | null) ?? null,
-    basisNumber: (row.basisNumber as string | null) ?? null,
-    basisReference: (row.basisReference as string | null) ?? null,
-    reason: (row.reason as string | null) ?? null,
-    actor: row.actor as string,
-    actorName: (row.actorName as string | null) ?? null,
-    occurredAt: row.occurredAt as string,
-    previousHash: (row.previousHash as string | null) ?? null,
-    hash: row.hash as string,
-  };
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as LifecycleConfig;
@@ -156,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
     await (strapi.plugin(PLUGIN_ID).service('validity-periods') as ValidityPeriodsService).record(entry.document, entry.to, entry.date);
-    return toEvent(row);
+    return storedEvent(row);
   }
 
   async function lastEventDate(documentId: string): Promise<IsoDate | null> {
@@ -320,7 +296,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The document's events in order, and whether their hash chain verifies. */
     async history(documentId: string): Promise<{ events: LifecycleEvent[]; chain: ChainCheck }> {
       const rows = await events().findMany({ where: { document: documentId }, orderBy: { sequence: 'asc' } });
-      const list = rows.map(toEvent);
+      const list = rows.map(storedEvent);
       return { events: list, chain: verifyChain(list) };
     },
 
@@ -338,7 +314,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ document: 'asc' }, { sequence: 'asc' }],
       });
       const wanted = new Set(ids);
-      for (const event of rows.map(toEvent)) {
+      for (const event of rows.map(storedEvent)) {
         if (wanted.has(event.document)) own.set(event.document, [...(own.get(event.document) ?? []), event]);
         if (event.basisDocument && wanted.has(event.basisDocument)) {
           asBasis.set(event.basisDocument, [...(asBasis.get(event.basisDocument) ?? []), event]);
