@@ -68,6 +68,26 @@ export interface StoredEvent extends ChainedEvent {
   actorName: string | null;
 }
 
+/** The attributes a stored event is read from, for a query that selects them itself. */
+export const STORED_EVENT_ATTRIBUTES = [
+  'id',
+  'document',
+  'sequence',
+  'action',
+  'fromValidity',
+  'toValidity',
+  'date',
+  'basisDocument',
+  'basisNumber',
+  'basisReference',
+  'reason',
+  'actor',
+  'actorName',
+  'occurredAt',
+  'previousHash',
+  'hash',
+] as const;
+
 /** A stored event from its row, keyed by attribute name (as the query engine or an aliased SELECT gives it). */
 export function storedEvent(row: Record<string, unknown>): StoredEvent {
   const text = (value: unknown) => (value === null || value === undefined ? null : String(value));

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { toIsoDate, type IsoDate } from '../../../../domain/dates';
 import { documentRowAsOf, type DocumentFacts, type DocumentRow, type EventRow, type ExportEvent, type ExportQuery } from '../../../../domain/audit-export';
-import { storedEvent, verifyChain } from '../../../../domain/event-chain';
+import { STORED_EVENT_ATTRIBUTES, storedEvent, verifyChain } from '../../../../domain/event-chain';
 import type { LifecycleAction, Validity } from '../../../../domain/lifecycle';
 
 /** Rows read from the database per query; the export never holds more than one page. */
@@ -65,8 +65,6 @@ function readAhead<T>(page: Promise<T>): Promise<T> {
 }
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
-/** The event columns a stored event has, besides `document` and `sequence`. */
-const CHAIN_FIELDS = ['id', 'action', 'fromValidity', 'toValidity', 'date', 'basisDocument', 'basisNumber', 'basisReference', 'reason', 'actor', 'actorName', 'occurredAt', 'previousHash', 'hash'];
 
 /**
  * Reads the exports' rows with plain SQL, a page at a time in keyset order (a page costs the same at
@@ -101,11 +99,11 @@ export function createReader(knex: Knex, plan: ExportPlan) {
   }
 
   /** The lifecycle events of these documents, in chain order, with the fields asked for, by document. */
-  async function eventsOf(trx: Knex.Transaction, documentIds: string[], fields: string[]): Promise<Map<string, Row[]>> {
+  async function eventsOf(trx: Knex.Transaction, documentIds: string[], fields: readonly string[]): Promise<Map<string, Row[]>> {
     const rows = (await trx(events.table)
       .whereIn(e('document'), documentIds)
       .orderBy([{ column: e('document') }, { column: e('sequence') }])
-      .select(...['document', 'sequence', ...fields].map((name) => `${e(name)} as ${name}`))) as Row[];
+      .select(...[...new Set(['document', 'sequence', ...fields])].map((name) => `${e(name)} as ${name}`))) as Row[];
     return group(rows, (row) => row.document as string, (row) => row);
   }
 
@@ -198,7 +196,7 @@ export function createReader(knex: Knex, plan: ExportPlan) {
     return knex.transaction(async (trx) => {
       const page = (await documentRows(trx, query, organizations, after, ['documentId', 'documentNumber', 'title'])) as Row[];
       if (page.length === 0) return { last: after, rows: [] };
-      const chains = await eventsOf(trx, page.map((row) => row.documentId as string), CHAIN_FIELDS);
+      const chains = await eventsOf(trx, page.map((row) => row.documentId as string), STORED_EVENT_ATTRIBUTES);
       const rows: EventRow[] = [];
       for (const document of page) {
         const chain = (chains.get(document.documentId as string) ?? []).map(storedEvent);

@@ -2,6 +2,7 @@ import { fork } from 'child_process';
 import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { STORED_EVENT_ATTRIBUTES } from '../../../../../domain/event-chain';
 import type { ExportPlan, JoinTable, TablePlan } from '../reader';
 import type { ExportDatabase, ExportJob, WorkerReport } from '../worker';
 
@@ -48,24 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ['issuingOrganization', 'coIssuers'],
       ),
       organizations: tablePlan(ORGANIZATION_UID, ['documentId', 'name']),
-      events: tablePlan(EVENT_UID, [
-        'id',
-        'document',
-        'sequence',
-        'action',
-        'fromValidity',
-        'toValidity',
-        'date',
-        'basisDocument',
-        'basisNumber',
-        'basisReference',
-        'reason',
-        'actor',
-        'actorName',
-        'occurredAt',
-        'previousHash',
-        'hash',
-      ]),
+      events: tablePlan(EVENT_UID, [...STORED_EVENT_ATTRIBUTES]),
       interpretations: strapi.contentTypes[INTERPRETATION_UID as never] ? tablePlan(INTERPRETATION_UID, ['publishedAt', 'publishedOn', 'timely'], ['sourceDocuments']) : null,
       publicPath: strapi.config.get('plugin::audit-export.publicPath', '/zhengce/{slug}') as string,
     };
