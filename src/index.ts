@@ -9,7 +9,6 @@ import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
 import { applyAdminLabels } from './setup/admin-labels';
 import { ensureLocales } from './setup/locales';
-import { publicReadMiddleware } from './setup/public-read';
 import { richTextMiddleware } from './setup/rich-text';
 import { ensurePowerCategories } from './setup/power-categories';
 import { ensureTopics } from './setup/topics';
@@ -22,7 +21,6 @@ export default {
     strapi.documents.use(calendarNoticeMiddleware(strapi));
     strapi.documents.use(policyInterpretationMiddleware(strapi));
     strapi.documents.use(richTextMiddleware(strapi));
-    strapi.documents.use(publicReadMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -3,6 +3,7 @@ import { startStrapi, type TestInstance } from '../harness/strapi';
 import { createApiToken, createOrganization } from '../harness/fixtures';
 import { createDocumentDraft, inDays, publishDocument } from '../harness/documents';
 import type { LifecycleService } from '../../src/plugins/document-lifecycle/server/src/services';
+import { SYSTEM_SCOPE } from '../../src/utils/access';
 
 const UID = 'api::normative-document.normative-document';
 const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
@@ -353,7 +354,7 @@ describe('dates drive transitions', () => {
     await lifecycle().tick('2099-07-01');
     expect(await validity()).toBe('expired');
 
-    const { events, chain } = await lifecycle().history(id);
+    const { events, chain } = await lifecycle().history(id, SYSTEM_SCOPE);
     expect(events.map((e) => [e.action, e.date, e.actor])).toEqual([
       ['register', '2026-11-02', 'system'],
       ['enter_into_force', '2099-01-01', 'system'],

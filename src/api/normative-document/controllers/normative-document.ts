@@ -6,7 +6,7 @@ import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
 import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
 import { currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
-import { mayReadUnpublished as mayReadUnpublishedFor } from '../../../setup/public-read';
+import { access, type AccessScope } from '../../../utils/access';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
 import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
 import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
@@ -32,11 +32,9 @@ interface ListParams {
 
 const KINDS = ['regulation', 'normative_document', 'policy_document'];
 
-const mayReadUnpublished = (ctx: Context) => mayReadUnpublishedFor(ctx.state.auth);
-
 export default factories.createCoreController(UID, ({ strapi }) => {
   const service = () => strapi.service(UID) as unknown as {
-    decorate: <T extends { documentId: string }>(docs: T[], options?: { asOf?: IsoDate }) => Promise<T[]>;
+    decorate: <T extends { documentId: string }>(docs: T[], scope: AccessScope, options?: { asOf?: IsoDate }) => Promise<T[]>;
     documentIdsOn: (date: IsoDate, validity?: Validity) => Promise<string[]>;
   };
   const lifecycle = () => strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
@@ -100,7 +98,6 @@ export default factories.createCoreController(UID, ({ strapi }) => {
    * a simple sort; anything else (Strapi filters, fields, offset pagination) takes Strapi's path.
    */
   function fastListQuery(ctx: Context, params: ListParams): PublicListQuery | null {
-    if (mayReadUnpublished(ctx)) return null;
     const { pagination, sort, populate: _populate, status: _status, ...rest } = ctx.query as Record<string, unknown>;
     if (Object.keys(rest).length > 0) return null;
     let page = 1;
@@ -135,26 +132,25 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     const status = (ctx.query as { status?: string }).status === 'draft' ? 'draft' : 'published';
     const stored = await strapi.documents(UID).findOne({ documentId, status, populate: SHALLOW_POPULATE as never });
     const sanitized = (await strapi.contentAPI.sanitize.output(stored, strapi.contentType(UID), { auth: ctx.state.auth })) as { documentId: string };
-    const [data] = await service().decorate([sanitized]);
+    const [data] = await service().decorate([sanitized], await access(strapi).current());
     return { data, meta: {} };
   }
 
   return {
     async find(ctx: Context) {
       const { params, filters } = await readListParams(ctx);
-      // Callers bound to organizations see only theirs, which the Document Service path enforces.
-      const access = strapi.plugin('organization-access')?.service('scope');
-      const readsAll = !access || (await access.current()).read === 'all';
-      const fast = readsAll ? fastListQuery(ctx, params) : null;
+      const scope = await access(strapi).current();
+      // The fast path is for readers of published documents; editors' tools take Strapi's path.
+      const fast = scope.mayReadUnpublished ? null : fastListQuery(ctx, params);
       let data: { documentId: string }[];
       let meta: Record<string, unknown>;
       if (fast) {
-        const result = await publicList().list(fast);
+        const result = await publicList().list(fast, scope);
         data = result.data;
         meta = { pagination: result.pagination };
       } else {
-        // Published, disclosable documents only for the public: the read middleware in
-        // src/setup/public-read.ts sees to it on this path as on every other.
+        // What the caller may read is narrowed where documents are read (organization-access's
+        // read rule), on this path as on every other.
         await validityFilters(params, filters);
         addFilters(ctx, filters);
         const query = ctx.query as Record<string, unknown>;
@@ -162,7 +158,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         if (query.sort === undefined) query.sort = ['publishedOn:desc', 'id:desc'];
         ({ data, meta } = (await super.find(ctx)) as { data: { documentId: string }[]; meta: Record<string, unknown> });
       }
-      return { data: await service().decorate(data, { asOf: params.asOf }), meta: params.asOf ? { ...meta, asOf: params.asOf } : meta };
+      return { data: await service().decorate(data, scope, { asOf: params.asOf }), meta: params.asOf ? { ...meta, asOf: params.asOf } : meta };
     },
 
     async findOne(ctx: Context) {
@@ -171,7 +167,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;
       const response = (await super.findOne(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
       if (!response?.data) return ctx.notFound('Normative document not found');
-      const [data] = await service().decorate([response.data], { asOf });
+      const [data] = await service().decorate([response.data], await access(strapi).current(), { asOf });
       return { data, meta: response.meta };
     },
 
@@ -194,6 +190,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         const result = await lifecycle().transition(ctx.params.documentId, { ...input, action: input.action }, currentActor(strapi));
         const [document] = await service().decorate(
           await strapi.documents(UID).findMany({ filters: { documentId: result.documentId }, status: 'published', populate: SHALLOW_POPULATE as never }),
+          await access(strapi).current(),
         );
         ctx.body = { data: document, meta: { event: result.event } };
       } catch (error) {
@@ -206,7 +203,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       // Through the Document Service, so the public read rules decide whether the caller may see it.
       const visible = await strapi.documents(UID).findOne({ documentId, fields: ['documentId'] });
       if (!visible) return ctx.notFound('Normative document not found');
-      const { events, chain } = await lifecycle().history(documentId);
+      const { events, chain } = await lifecycle().history(documentId, await access(strapi).current());
       ctx.body = { data: events, meta: { chain } };
     },
 
@@ -215,7 +212,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       if (!/^\d{1,4}$/.test(within)) throw fieldError('within', 'must be a number of days (0–9999)', within);
       const organizationIds = await organizationParam(strapi, ctx);
       const today = chinaToday(new Date());
-      const { groups, total } = await lifecycle().dueForReview(today, Number(within), organizationIds);
+      const { groups, total } = await lifecycle().dueForReview(today, Number(within), await access(strapi).current(), organizationIds);
       ctx.body = { data: groups, meta: { today, within: Number(within), total } };
     },
   };

@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import type { IsoDate } from '../../../domain/dates';
 import { ACTION_LABELS, VALIDITY_LABELS, validityOn, type Validity } from '../../../domain/lifecycle';
 import type { LifecycleService, LifecycleEvent, ValidityPeriodsService } from '../../../plugins/document-lifecycle/server/src/services';
+import { access, type AccessScope } from '../../../utils/access';
 
 const UID = 'api::normative-document.normative-document';
 
@@ -50,11 +51,13 @@ export const validityLabel = (validity: Validity | null | undefined) => (validit
 export default factories.createCoreService(UID, ({ strapi }) => {
   const lifecycle = () => strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
 
-  /** Published summaries of the given documents. */
-  async function summaries(documentIds: string[]): Promise<Map<string, DocumentSummary>> {
+  /** Published summaries of those of the given documents the caller may read. */
+  async function summaries(documentIds: string[], scope: AccessScope): Promise<Map<string, DocumentSummary>> {
     if (documentIds.length === 0) return new Map();
+    const where = { documentId: { $in: documentIds }, publishedAt: { $notNull: true } };
+    const readable = access(strapi).readWhere(UID, scope);
     const rows = await strapi.db.query(UID).findMany({
-      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      where: readable ? { $and: [where, readable] } : where,
       select: ['documentId', 'title', 'documentNumber', 'validity'],
     });
     return new Map(
@@ -74,16 +77,17 @@ export default factories.createCoreService(UID, ({ strapi }) => {
 
     /**
      * Adds what readers need to each document: the Chinese validity label, the amend/revise/repeal
-     * links in both directions, and with `asOf` the validity on that date instead of today's.
+     * links in both directions (to the documents `scope` may read), and with `asOf` the validity on
+     * that date instead of today's.
      */
-    async decorate<T extends Doc>(documents: T[], options: { asOf?: IsoDate } = {}) {
+    async decorate<T extends Doc>(documents: T[], scope: AccessScope, options: { asOf?: IsoDate } = {}) {
       const ids = documents.map((doc) => doc.documentId);
       const { own, asBasis } = await lifecycle().eventsAround(ids);
       const asOf = options.asOf ? validityMap(own, ids, options.asOf) : null;
       const linked = new Set<string>();
       for (const list of own.values()) for (const event of list) if (event.basisDocument) linked.add(event.basisDocument);
       for (const list of asBasis.values()) for (const event of list) linked.add(event.document);
-      const related = await summaries([...linked]);
+      const related = await summaries([...linked], scope);
 
       return documents.map((doc) => {
         const links: Record<string, DocumentSummary[]> = {
@@ -101,11 +105,13 @@ export default factories.createCoreService(UID, ({ strapi }) => {
         }
         const validity = asOf ? (asOf.get(doc.documentId) ?? null) : (doc.validity ?? null);
         const last = (own.get(doc.documentId) ?? []).filter((e) => !options.asOf || e.date <= options.asOf).at(-1);
+        // The 文号 of a basis the caller may not read is not shown either.
+        const basisNumber = last?.basisDocument && !related.has(last.basisDocument) ? null : (last?.basisNumber ?? null);
         return {
           ...doc,
           validity,
           validityLabel: validityLabel(validity),
-          lastAction: last ? { action: last.action, label: ACTION_LABELS[last.action as keyof typeof ACTION_LABELS], date: last.date, basisNumber: last.basisNumber } : null,
+          lastAction: last ? { action: last.action, label: ACTION_LABELS[last.action as keyof typeof ACTION_LABELS], date: last.date, basisNumber } : null,
           ...links,
         };
       });

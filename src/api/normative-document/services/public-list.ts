@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
+import type { AccessScope } from '../../../utils/access';
 
 const UID = 'api::normative-document.normative-document';
 const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
@@ -54,14 +55,17 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
     return ['id', 'documentId', ...scalar.filter((name) => name !== 'id' && name !== 'documentId')];
   }
 
-  /** The page's ids and the total, in two queries. */
-  function pageQuery(query: PublicListQuery): Knex.QueryBuilder {
+  /**
+   * The page's ids and the total, in two queries. The list is of published versions; the scope
+   * keeps out 不予公开 documents for those who may not read them and other organizations' documents
+   * for callers bound to organizations.
+   */
+  function pageQuery(query: PublicListQuery, scope: AccessScope): Knex.QueryBuilder {
     const knex = strapi.db.connection;
     const d = meta().tableName;
     const c = (attribute: string) => `${d}.${column(UID, attribute)}`;
-    const builder = knex(d)
-      .whereNotNull(c('publishedAt'))
-      .whereNot(c('disclosureMode'), 'not_disclosed');
+    const builder = knex(d).whereNotNull(c('publishedAt'));
+    if (!scope.mayReadUnpublished) builder.whereNot(c('disclosureMode'), 'not_disclosed');
 
     /** Ids of documents whose to-one relation points at a target matching `where`. */
     const linkedTo = (attribute: string, targetUid: string, where: (target: (attr: string) => string) => Knex.QueryCallback) => {
@@ -72,6 +76,10 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(where((attr) => `${targets}.${column(targetUid, attr)}`))
         .select(`${link.name}.${link.joinColumn.name}`);
     };
+    if (scope.read !== 'all') {
+      const reach = scope.read;
+      builder.whereIn(c('id'), linkedTo('issuingOrganization', ORGANIZATION_UID, (t) => (w) => w.whereIn(t('id'), reach)));
+    }
     if (query.organizationIds) {
       const ids = query.organizationIds;
       builder.whereIn(c('id'), linkedTo('issuingOrganization', ORGANIZATION_UID, (t) => (w) => w.whereIn(t('documentId'), ids)));
@@ -105,10 +113,10 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async list(query: PublicListQuery) {
+    async list(query: PublicListQuery, scope: AccessScope) {
       const c = (attribute: string) => `${meta().tableName}.${column(UID, attribute)}`;
       const [ids, [{ total }]] = await Promise.all([
-        pageQuery(query)
+        pageQuery(query, scope)
           .select(c('id'))
           .orderBy([
             { column: c(query.sort.field), order: query.sort.direction },
@@ -116,7 +124,7 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
           ])
           .offset((query.page - 1) * query.pageSize)
           .limit(query.pageSize),
-        pageQuery(query).count({ total: '*' }),
+        pageQuery(query, scope).count({ total: '*' }),
       ]);
       const order = ids.map((row: { id: number }) => row.id);
       const rows = order.length

@@ -4,6 +4,7 @@ import { currentActor } from './actor';
 import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from './constants';
 import { toHttpError } from './errors';
 import type { LifecycleService } from './services';
+import { access, type AccessScope } from '../../../../utils/access';
 import { fieldError } from '../../../../utils/errors';
 import { asOfParam, validityParam } from '../../../../utils/query-params';
 import type { PublicListQuery, PublicListService } from '../../../../api/normative-document/services/public-list';
@@ -16,7 +17,7 @@ interface Decorated {
   [link: string]: unknown;
 }
 
-type DecorateService = { decorate: (docs: { documentId: string }[], options?: { asOf?: string }) => Promise<Decorated[]> };
+type DecorateService = { decorate: (docs: { documentId: string }[], scope: AccessScope, options?: { asOf?: string }) => Promise<Decorated[]> };
 
 interface AsOfArgs {
   asOf: string;
@@ -63,7 +64,10 @@ export function registerGraphql(strapi: Core.Strapi): void {
   const decorate = (doc: { documentId: string }): Promise<Decorated> => {
     let decoration = decorations.get(doc);
     if (!decoration) {
-      decoration = (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate([doc]).then(([decorated]) => decorated);
+      decoration = access(strapi)
+        .current()
+        .then((scope) => (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate([doc], scope))
+        .then(([decorated]) => decorated);
       decorations.set(doc, decoration);
     }
     return decoration;
@@ -150,8 +154,9 @@ export function registerGraphql(strapi: Core.Strapi): void {
             },
             async resolve(_parent: unknown, args: AsOfArgs) {
               const query = await readAsOfArgs(strapi, args);
-              const { data } = await (strapi.service('api::normative-document.public-list') as unknown as PublicListService).list(query);
-              const decorated = await (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate(data, { asOf: query.asOf });
+              const scope = await access(strapi).current();
+              const { data } = await (strapi.service('api::normative-document.public-list') as unknown as PublicListService).list(query, scope);
+              const decorated = await (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate(data, scope, { asOf: query.asOf });
               return decorated as never;
             },
           });
@@ -161,7 +166,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
             async resolve(_parent: unknown, { documentId }: { documentId: string }) {
               const visible = await strapi.documents(DOCUMENT_UID).findOne({ documentId });
               if (!visible) return null;
-              const { events, chain } = await lifecycle().history(documentId);
+              const { events, chain } = await lifecycle().history(documentId, await access(strapi).current());
               return { events, chainValid: chain.valid, brokenAt: chain.valid ? null : chain.brokenAt };
             },
           });

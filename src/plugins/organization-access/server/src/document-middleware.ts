@@ -4,10 +4,18 @@ import { fieldError, forbiddenError } from '../../../../utils/errors';
 import { readLinkedRefs, readToOneChange, type RelationRef } from '../../../../utils/relations';
 import { ORGANIZATION_UID, PLUGIN_ID } from './constants';
 import { ownedTypesOf, type OwnedType } from './ownership';
+import { AsyncLocalStorage } from 'async_hooks';
 import { reaches, type AccessScope, type Reach } from './services/scope';
 import type { ScopeService } from './services';
 
 const READS = new Set(['findMany', 'findFirst', 'count']);
+const ALL_READS = new Set([...READS, 'findOne']);
+
+/**
+ * Set while a Document Service write runs: the queries a write makes to find what it changes are
+ * the write's own (already checked here), not reads the read rule should narrow.
+ */
+export const writing = new AsyncLocalStorage<boolean>();
 const ON_EXISTING = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const WITH_DATA = new Set(['create', 'update', 'clone']);
 
@@ -108,6 +116,21 @@ export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
   }
 
   return async (context, next) => {
+    if (!ALL_READS.has(context.action)) return writing.run(true, () => guard(context, next));
+    if (strapi.requestContext.get()) {
+      // Worked out before any query runs, so the query-engine hook finds it for nested reads too.
+      const scope = await scopes().current();
+      if (!scope.mayReadUnpublished && context.uid.startsWith('api::')) {
+        // Published rows only, also for types without draft/publish: the status is handed down to
+        // every relation they populate.
+        (context.params as { status?: string }).status = 'published';
+      }
+    }
+    return guard(context, next);
+  };
+
+  type Middleware = Modules.Documents.Middleware.Middleware;
+  async function guard(context: Parameters<Middleware>[0], next: Parameters<Middleware>[1]): ReturnType<Middleware> {
     const type = owned().get(context.uid);
     const isOrganization = context.uid === ORGANIZATION_UID;
     if (!type && !isOrganization) return next();
@@ -147,5 +170,5 @@ export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
       await checkLinks(context.uid, params.data, scope);
     }
     return next();
-  };
+  }
 }

@@ -3,6 +3,7 @@ import { CONDITION_NAME, MEMBERSHIP_UID, ORGANIZATION_UID, PLUGIN_ID } from './c
 import contentTypes from './content-types';
 import { accessMiddleware } from './document-middleware';
 import { ownedTypesOf } from './ownership';
+import { applyReadRuleToQueries, resolveScopeForGraphql, scopeContentManagerRelations } from './read-hooks';
 import services, { type ScopeService } from './services';
 
 interface ConditionUser {
@@ -18,6 +19,9 @@ export default {
 
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(accessMiddleware(strapi));
+    applyReadRuleToQueries(strapi);
+    scopeContentManagerRelations(strapi);
+    resolveScopeForGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../../../domain/dates';
 import { CONTENT_TYPES, readExportQuery, type ExportQuery } from '../../../../../domain/audit-export';
+import { access } from '../../../../../utils/access';
 import { fieldError } from '../../../../../utils/errors';
 import { currentActor } from '../../../../document-lifecycle/server/src/actor';
 import { RECORD_UID } from '../constants';
@@ -16,12 +17,12 @@ const NAMES: Record<Kind, string> = { documents: '规范性文件状态', events
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const exporter = () => strapi.plugin('audit-export').service('exporter') as ExporterService;
-  const access = () => strapi.plugin('organization-access')?.service('scope');
   const records = () => strapi.db.query(RECORD_UID);
 
   /** The organizations an export covers: the one asked for and those below it, within what the caller may read. */
   async function organizationsFor(query: ExportQuery): Promise<'all' | string[]> {
-    const readable: 'all' | string[] = access() ? await access().readableOrganizationDocumentIds() : 'all';
+    const scopes = access(strapi);
+    const readable = await scopes.readableOrganizationDocumentIds(await scopes.current());
     if (!query.organization) return readable;
     const subtree: string[] = await strapi.service('api::organization.organization').requestedSubtree(query.organization);
     return readable === 'all' ? subtree : subtree.filter((documentId) => readable.includes(documentId));

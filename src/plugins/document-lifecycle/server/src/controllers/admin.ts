@@ -6,6 +6,7 @@ import { DOCUMENT_UID, PLUGIN_ID } from '../constants';
 import type { LifecycleService } from '../services';
 import { toHttpError } from '../errors';
 import { fieldError } from '../../../../../utils/errors';
+import { access } from '../../../../../utils/access';
 
 const service = (strapi: Core.Strapi) => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
 
@@ -21,7 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async history(ctx: Context) {
-    ctx.body = { data: await service(strapi).history(ctx.params.documentId) };
+    ctx.body = { data: await service(strapi).history(ctx.params.documentId, await access(strapi).current()) };
   },
 
   /** Published documents in force that can serve as the basis of a transition, searched by title or 文号. */
@@ -44,9 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async dueForReview(ctx: Context) {
     const within = strapi.config.get(`plugin::${PLUGIN_ID}.reviewWindowDays`) as number;
     const today = chinaToday(new Date());
-    const access = strapi.plugin('organization-access')?.service('scope');
-    const readable: 'all' | string[] = access ? await access.readableOrganizationDocumentIds() : 'all';
-    const { groups, total } = await service(strapi).dueForReview(today, within, readable === 'all' ? undefined : readable);
+    const { groups, total } = await service(strapi).dueForReview(today, within, await access(strapi).current());
     ctx.body = { data: groups, meta: { today, within, total } };
   },
 

@@ -12,6 +12,7 @@ import {
 } from '../../../../../domain/lifecycle';
 import { defaultValidUntil } from '../../../../../domain/validity-term';
 import { conflictError, fieldError } from '../../../../../utils/errors';
+import { access, type AccessScope } from '../../../../../utils/access';
 import type { LifecycleConfig } from '../config';
 import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from '../constants';
 import type validityPeriods from './validity-periods';
@@ -294,10 +295,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The document's events in order, and whether their hash chain verifies. */
-    async history(documentId: string): Promise<{ events: LifecycleEvent[]; chain: ChainCheck }> {
+    /**
+     * A document's events and whether their chain verifies. The chain is checked on the events as
+     * stored; a basis document the caller may not read is left out of what it is shown.
+     */
+    async history(documentId: string, scope: AccessScope): Promise<{ events: LifecycleEvent[]; chain: ChainCheck }> {
       const rows = await events().findMany({ where: { document: documentId }, orderBy: { sequence: 'asc' } });
       const list = rows.map(storedEvent);
-      return { events: list, chain: verifyChain(list) };
+      const chain = verifyChain(list);
+      const bases = list.map((event) => event.basisDocument).filter((id): id is string => !!id);
+      const readable = await access(strapi).readableDocumentIds(DOCUMENT_UID, bases, scope);
+      const shown = list.map((event) =>
+        event.basisDocument && !readable.has(event.basisDocument) ? { ...event, basisDocument: null, basisNumber: null } : event,
+      );
+      return { events: shown, chain };
     },
 
     /**
@@ -327,15 +338,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Published documents in force whose term ends within `within` days of `today`: the review
      * (评估) window before expiry, grouped by issuing organization.
      */
-    async dueForReview(today: IsoDate, within: number, organizationIds?: string[]) {
+    async dueForReview(today: IsoDate, within: number, scope: AccessScope, organizationIds?: string[]) {
       const where: Record<string, unknown> = {
         publishedAt: { $notNull: true },
         validity: 'in_force',
         validUntil: { $gte: today, $lte: addDays(today, within) },
       };
       if (organizationIds) where.issuingOrganization = { documentId: { $in: organizationIds } };
+      const readable = access(strapi).readWhere(DOCUMENT_UID, scope);
       const rows = (await documents().findMany({
-        where,
+        where: readable ? { $and: [where, readable] } : where,
         select: ['documentId', 'title', 'documentNumber', 'indexNumber', 'validUntil'],
         populate: { issuingOrganization: { select: ['documentId', 'name'] } },
         orderBy: [{ validUntil: 'asc' }, { id: 'asc' }],

@@ -4,15 +4,14 @@ import { forbiddenError } from '../../../../../utils/errors';
 import { subtreeIds, type TreeEdge } from '../../../../../domain/organization-tree';
 import { MEMBERSHIP_UID, ORGANIZATION_UID, ROLE_CODES, SUPER_ADMIN_CODE } from '../constants';
 import { ownedTypesOf, type OwnedType } from '../ownership';
+import { readConditions, type Models, type ReadModel, type Reach, type ReadScope, type Where } from '../read-rule';
 
-/** Which organizations' content an actor reaches: every organization, or these ids. */
-export type Reach = 'all' | number[];
+export type { Reach } from '../read-rule';
 
-/** What the caller of one request may read and change among organization-owned content. */
-export interface AccessScope {
+/** What the caller of one request may read and change: worked out once per request. */
+export interface AccessScope extends ReadScope {
   /** Describes the actor in refusals and logs: `admin:3`, `api-token:7`, `user:12`, `public`, `system`. */
   actor: string;
-  read: Reach;
   write: Reach;
   /** The organizations the actor is bound to directly (not those below them). */
   memberOf: number[];
@@ -25,13 +24,47 @@ interface RequestLike {
   };
 }
 
-export const SYSTEM_SCOPE: AccessScope = { actor: 'system', read: 'all', write: 'all', memberOf: [] };
-const API_TOKEN_STRATEGIES = ['content-api-token', 'api-token'];
+export const SYSTEM_SCOPE: AccessScope = { actor: 'system', read: 'all', write: 'all', memberOf: [], mayReadUnpublished: true };
+export const PUBLIC_SCOPE: AccessScope = { actor: 'public', read: 'all', write: [], memberOf: [], mayReadUnpublished: false };
+/** For a request whose scope was never worked out: it reads only what the public reads, of no organization. */
+const UNRESOLVED_SCOPE: AccessScope = { actor: 'unresolved', read: [], write: [], memberOf: [], mayReadUnpublished: false };
+/** Strapi 5.54 names the API-token strategy `content-api-token`; earlier 5.x releases `api-token`. */
+export const API_TOKEN_STRATEGIES = ['content-api-token', 'api-token'];
 
 export const reaches = (reach: Reach, organizationId: number | null | undefined): boolean =>
   reach === 'all' || (organizationId !== null && organizationId !== undefined && reach.includes(organizationId));
 
 const scopes = new WeakMap<object, Promise<AccessScope>>();
+const resolvedScopes = new WeakMap<object, AccessScope>();
+const modelsByStrapi = new WeakMap<object, Models>();
+
+/** The read facts of every content type and component, from their schemas. */
+export function readModelsOf(strapi: Core.Strapi): Models {
+  let models = modelsByStrapi.get(strapi);
+  if (models) return models;
+  const owned = ownedTypesOf(strapi);
+  const built = new Map<string, ReadModel>();
+  const schemas = [...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)] as [
+    string,
+    { attributes: Record<string, { type: string; target?: string; component?: string }>; options?: { draftAndPublish?: boolean } },
+  ][];
+  for (const [uid, schema] of schemas) {
+    const links: Record<string, string> = {};
+    for (const [name, attribute] of Object.entries(schema.attributes)) {
+      if (attribute.type === 'relation' && attribute.target) links[name] = attribute.target;
+      if (attribute.type === 'component' && attribute.component) links[name] = attribute.component;
+    }
+    built.set(uid, {
+      draftAndPublish: schema.options?.draftAndPublish === true,
+      disclosure: 'disclosureMode' in schema.attributes,
+      owner: owned.get(uid)?.owner,
+      links,
+    });
+  }
+  models = built;
+  modelsByStrapi.set(strapi, models);
+  return models;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const memberships = () => strapi.db.query(MEMBERSHIP_UID);
@@ -62,12 +95,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async forAdmin(user: { id?: number; roles?: { code?: string }[] }): Promise<AccessScope> {
       const codes = (user.roles ?? []).map((role) => role.code);
-      if (codes.includes(SUPER_ADMIN_CODE)) return { actor: `admin:${user.id}`, read: 'all', write: 'all', memberOf: [] };
+      if (codes.includes(SUPER_ADMIN_CODE)) return { actor: `admin:${user.id}`, read: 'all', write: 'all', memberOf: [], mayReadUnpublished: true };
       const memberOf = user.id === undefined ? [] : await service.adminMemberships(user.id);
       const reach = await service.reachOf(memberOf);
       // 审计 reads the whole platform; what it may change still follows its memberships (none by default).
       const read: Reach = codes.includes(ROLE_CODES.auditor) ? 'all' : reach;
-      return { actor: `admin:${user.id}`, read, write: reach, memberOf };
+      return { actor: `admin:${user.id}`, read, write: reach, memberOf, mayReadUnpublished: true };
     },
 
     /** The scope of the request being served, computed once per request. */
@@ -76,10 +109,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!ctx) return Promise.resolve(SYSTEM_SCOPE);
       let scope = scopes.get(ctx);
       if (!scope) {
-        scope = service.resolve(ctx);
+        scope = service.resolve(ctx).then((resolved) => {
+          resolvedScopes.set(ctx, resolved);
+          return resolved;
+        });
         scopes.set(ctx, scope);
       }
       return scope;
+    },
+
+    /**
+     * The scope of the request being served, for code that cannot wait (the query-engine hook):
+     * the system's outside requests, the public's for a request with no credentials, and for a
+     * signed-in caller whose scope was never worked out, nothing of any organization.
+     */
+    currentSync(): AccessScope {
+      const ctx = strapi.requestContext.get() as RequestLike | undefined;
+      if (!ctx) return SYSTEM_SCOPE;
+      const resolved = resolvedScopes.get(ctx);
+      if (resolved) return resolved;
+      if (!ctx.state?.auth?.strategy) return PUBLIC_SCOPE;
+      strapi.log.warn(`Access scope read before it was resolved (${ctx.state.auth.strategy.name}): reading as the public of no organization`);
+      return UNRESOLVED_SCOPE;
+    },
+
+    /** The condition on `uid`'s rows that `scope` may read, for query-engine calls made directly. */
+    readWhere(uid: string, scope: AccessScope): Where | null {
+      return readConditions(readModelsOf(strapi).get(uid), scope);
+    },
+
+    /** Those of `documentIds` of `uid` that `scope` may read. */
+    async readableDocumentIds(uid: string, documentIds: readonly string[], scope: AccessScope): Promise<Set<string>> {
+      if (documentIds.length === 0) return new Set();
+      const condition = service.readWhere(uid, scope);
+      const where = { documentId: { $in: [...new Set(documentIds)] } };
+      const rows = (await strapi.db.query(uid).findMany({
+        where: condition ? { $and: [where, condition] } : where,
+        select: ['documentId'],
+      })) as { documentId: string }[];
+      return new Set(rows.map((row) => row.documentId));
     },
 
     /** Owner ids of every stored row (draft and published) of one document; empty when it does not exist. */
@@ -110,8 +178,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** documentIds of the organizations the current request may read, or 'all'. */
-    async readableOrganizationDocumentIds(): Promise<'all' | string[]> {
-      const { read } = await service.current();
+    async readableOrganizationDocumentIds(scope: AccessScope): Promise<'all' | string[]> {
+      const { read } = scope;
       if (read === 'all') return 'all';
       if (read.length === 0) return [];
       const rows = (await strapi.db.query(ORGANIZATION_UID).findMany({ where: { id: { $in: read } }, select: ['documentId'] })) as {
@@ -127,14 +195,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (strategy && API_TOKEN_STRATEGIES.includes(strategy) && credentials?.id !== undefined) {
         const actor = `api-token:${credentials.id}`;
+        // Read-only tokens read what the public reads; full-access and custom tokens are the
+        // platform's own integrations and editors' tools.
+        const mayReadUnpublished = credentials.type !== 'read-only';
         const memberOf = await organizationsOf({ apiToken: { id: credentials.id } });
         if (memberOf.length > 0) {
           const reach = await service.reachOf(memberOf);
-          return { actor, read: reach, write: reach, memberOf };
+          return { actor, read: reach, write: reach, memberOf, mayReadUnpublished };
         }
         // An unbound token serves the whole platform (a city-wide site, an integration); what it may
         // do at all is still its type and its permissions.
-        return { actor, read: 'all', write: credentials.type === 'read-only' ? [] : 'all', memberOf };
+        return { actor, read: 'all', write: mayReadUnpublished ? 'all' : [], memberOf, mayReadUnpublished };
       }
 
       if (strategy === 'users-permissions' && credentials?.id !== undefined) {
@@ -142,14 +213,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const memberOf = await organizationsOf({ siteUser: { id: credentials.id } });
         if (memberOf.length > 0) {
           const reach = await service.reachOf(memberOf);
-          return { actor, read: reach, write: reach, memberOf };
+          return { actor, read: reach, write: reach, memberOf, mayReadUnpublished: false };
         }
-        return { actor, read: 'all', write: [], memberOf };
+        return { actor, read: 'all', write: [], memberOf, mayReadUnpublished: false };
       }
 
-      // The public reads what is published and disclosable (enforced by the public read rule) and
-      // changes nothing that belongs to an organization.
-      return { actor: 'public', read: 'all', write: [], memberOf: [] };
+      // The public reads what is published and disclosable and changes nothing that belongs to an
+      // organization.
+      return PUBLIC_SCOPE;
     },
   };
   return service;

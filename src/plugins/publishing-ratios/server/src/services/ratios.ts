@@ -14,6 +14,7 @@ import {
 } from '../../../../../domain/publishing-ratios';
 import { chinaToday } from '../../../../../domain/dates';
 import { fieldError } from '../../../../../utils/errors';
+import { access } from '../../../../../utils/access';
 import type { RatiosConfig } from '../config';
 
 export const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
@@ -86,8 +87,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         root = input.organization;
         if ((await strapi.db.query(ORGANIZATION_UID).count({ where: { documentId: root } })) === 0) throw fieldError('organization', 'does not exist', root);
       }
-      const access = strapi.plugin('organization-access')?.service('scope');
-      const readable: 'all' | string[] = access ? await access.readableOrganizationDocumentIds() : 'all';
+      const scopes = access(strapi);
+      const readable = await scopes.readableOrganizationDocumentIds(await scopes.current());
       const { thresholds, enforcement } = config();
       return {
         data: await service.report(period, { root, readable }),

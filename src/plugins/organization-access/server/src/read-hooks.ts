@@ -1,0 +1,112 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { writing } from './document-middleware';
+import { both, ForbiddenSortError, isUnrestricted, readConditions, restrictQuery, type EngineQuery, type Where } from './read-rule';
+import { readModelsOf } from './services/scope';
+import type { ScopeService } from './services';
+import { PLUGIN_ID } from './constants';
+
+type EngineFilters = Where | ((context: { meta: { uid: string } }) => Where | null | undefined) | null | undefined;
+
+interface QueryParamsService {
+  transform: (uid: string, params: unknown) => EngineQuery;
+}
+
+/**
+ * Every read Strapi makes from request parameters passes through the query-params transform:
+ * the Document Service (top level, every populate below it, REST and GraphQL lists and single
+ * documents, the Content Manager) and GraphQL's relation resolvers. Here the read rule is added to
+ * what it produces. The engine's `filters` hook is applied by the query builder to the rows of
+ * every model it reads, nested populates included, so no depth is missed; relation filters and
+ * sorts, which join inside one query, are narrowed by `restrictQuery`.
+ */
+export function applyReadRuleToQueries(strapi: Core.Strapi): void {
+  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const queryParams = strapi.get('query-params') as QueryParamsService;
+  const transform = queryParams.transform.bind(queryParams);
+
+  queryParams.transform = (uid, params) => {
+    const query = transform(uid, params);
+    if (writing.getStore()) return query;
+    const scope = scopes().currentSync();
+    if (isUnrestricted(scope)) return query;
+    const models = readModelsOf(strapi);
+    let restricted: EngineQuery;
+    try {
+      restricted = restrictQuery(uid, query, models, scope);
+    } catch (error) {
+      if (error instanceof ForbiddenSortError) {
+        throw new errors.ValidationError(`Invalid key ${error.path}: sort cannot go through this relation`, {
+          key: error.path,
+          path: ['sort'],
+          source: 'query',
+          param: 'sort',
+        });
+      }
+      throw error;
+    }
+    const prior = query.filters as EngineFilters;
+    restricted.filters = (context: { meta: { uid: string } }) => {
+      const before = typeof prior === 'function' ? prior(context) : prior;
+      return both(before ?? null, readConditions(models.get(context.meta.uid), scope)) ?? {};
+    };
+    return restricted;
+  };
+}
+
+interface RelationsController {
+  findExisting: (this: unknown, ctx: RelationsContext) => Promise<unknown>;
+}
+
+interface RelationsContext {
+  params: { model: string; targetField: string };
+  body?: { results?: { documentId?: string }[]; pagination?: { total?: number } };
+}
+
+/**
+ * The Content Manager lists a document's existing relations in two passes and returns the ids and
+ * publication status of the targets the user may not read beside the ones it may. Only the
+ * targets the caller's scope reads are kept.
+ */
+export function scopeContentManagerRelations(strapi: Core.Strapi): void {
+  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const controller = strapi.plugin('content-manager')?.controller('relations') as unknown as RelationsController | undefined;
+  if (!controller) return;
+  const findExisting = controller.findExisting;
+  controller.findExisting = async function scopedFindExisting(this: unknown, ctx: RelationsContext) {
+    const result = await findExisting.call(this, ctx);
+    const scope = await scopes().current();
+    const target = (strapi.getModel(ctx.params.model as never) as { attributes: Record<string, { target?: string }> } | undefined)?.attributes[
+      ctx.params.targetField
+    ]?.target;
+    const body = ctx.body;
+    if (!target || !body?.results || isUnrestricted(scope) || !scopes().readWhere(target, scope)) return result;
+    const readable = await scopes().readableDocumentIds(
+      target,
+      body.results.map((row) => row.documentId).filter((id): id is string => typeof id === 'string'),
+      scope,
+    );
+    const kept = body.results.filter((row) => row.documentId !== undefined && readable.has(row.documentId));
+    const removed = body.results.length - kept.length;
+    body.results = kept;
+    if (body.pagination && typeof body.pagination.total === 'number') body.pagination.total -= removed;
+    return result;
+  };
+}
+
+/**
+ * GraphQL relation resolvers read through the query engine without a Document Service call of
+ * their own: the scope is worked out when the operation starts, before any resolver runs.
+ */
+export function resolveScopeForGraphql(strapi: Core.Strapi): void {
+  if (!strapi.plugin('graphql')) return;
+  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const key = 'plugin::graphql.apolloServer';
+  const apollo = (strapi.config.get(key) ?? {}) as { plugins?: unknown[] };
+  const plugin = {
+    async requestDidStart() {
+      await scopes().current();
+    },
+  };
+  strapi.config.set(key, { ...apollo, plugins: [...(apollo.plugins ?? []), plugin] });
+}
