@@ -30,7 +30,13 @@ export type WorkerReport = { started: true } | { rows: number } | { error: strin
 /** A connection that can only read: the export process has no business changing anything. */
 export async function readOnlyConnection(database: ExportDatabase): Promise<Knex> {
   if (database.client === 'sqlite') {
-    return createKnex({ client: 'better-sqlite3', connection: { filename: database.connection.filename as string, options: { readonly: true } }, useNullAsDefault: true });
+    return createKnex({
+      client: 'better-sqlite3',
+      connection: { filename: database.connection.filename as string, options: { readonly: true } },
+      useNullAsDefault: true,
+      // Waits, rather than fails, while the server holds a lock the reader needs (rollback journal).
+      pool: { afterCreate: (connection: { pragma: (statement: string) => unknown }, done: (error: null, connection: unknown) => void) => done(null, connection.pragma('busy_timeout = 10000') && connection) },
+    });
   }
   // As Strapi reads them: a DATE column is its 'YYYY-MM-DD' text, never a Date shifted by the time zone.
   const { types } = await import('pg');
