@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { operationLimitsRule } from '../src/utils/graphql-limits';
 import { assertProductionSecrets } from '../src/utils/secrets';
 
 const allowedMediaTypes = [
@@ -28,6 +29,8 @@ const deniedTypes = [
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
   assertProductionSecrets(process.env);
+  const production = env('NODE_ENV') === 'production';
+  const graphqlPages = { defaultPageSize: 25, maxPageSize: 100 };
   return {
     'users-permissions': {
       config: {
@@ -43,12 +46,23 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         endpoint: '/graphql',
         shadowCRUD: true,
         // Without maxLimit a client can ask for every row at once.
-        defaultLimit: 25,
-        maxLimit: 100,
-        depthLimit: 10,
-        landingPage: env('NODE_ENV') !== 'production',
+        defaultLimit: graphqlPages.defaultPageSize,
+        maxLimit: graphqlPages.maxPageSize,
+        depthLimit: env.int('GRAPHQL_MAX_DEPTH', 10),
+        landingPage: !production,
         apolloServer: {
-          introspection: true,
+          // The schema is public knowledge in development; in production it is not handed out.
+          introspection: env.bool('GRAPHQL_INTROSPECTION', !production),
+          // "Did you mean …?" in errors spells out the schema too.
+          hideSchemaDetailsFromClientErrors: !env.bool('GRAPHQL_SUGGESTIONS', !production),
+          parseOptions: { maxTokens: env.int('GRAPHQL_MAX_TOKENS', 5000) },
+          validationRules: [
+            operationLimitsRule({
+              ...graphqlPages,
+              maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),
+              maxCost: env.int('GRAPHQL_MAX_COST', 50000),
+            }),
+          ],
         },
       },
     },

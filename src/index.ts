@@ -9,6 +9,8 @@ import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
 import { applyAdminLabels } from './setup/admin-labels';
 import { ensureLocales } from './setup/locales';
+import { guardEmailRoute } from './setup/email-guard';
+import { guardQueries, inputGuardMiddleware } from './setup/input-guard';
 import { richTextMiddleware } from './setup/rich-text';
 import { ensurePowerCategories } from './setup/power-categories';
 import { ensureTopics } from './setup/topics';
@@ -16,6 +18,9 @@ import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    guardQueries(strapi);
+    guardEmailRoute(strapi);
+    strapi.documents.use(inputGuardMiddleware(strapi));
     strapi.documents.use(organizationMiddleware(strapi));
     strapi.documents.use(powerItemMiddleware(strapi));
     strapi.documents.use(calendarNoticeMiddleware(strapi));

@@ -1,0 +1,125 @@
+import request from 'supertest';
+import { startStrapi, type TestInstance } from '../harness/strapi';
+import { createApiToken, createOrganization } from '../harness/fixtures';
+import { publishDocument } from '../harness/documents';
+
+let app: TestInstance;
+let token: string;
+let organization: string;
+let documentId: string;
+
+beforeAll(async () => {
+  app = await startStrapi();
+  token = await createApiToken(app.strapi, 'full-access');
+  organization = (await createOrganization(app.strapi)).documentId;
+  documentId = await publishDocument(app.strapi, { issuingOrganization: organization });
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+const auth = () => ({ Authorization: `Bearer ${token}` });
+const envelope = (path: string[]) => ({
+  data: null,
+  error: expect.objectContaining({ status: 400, name: 'ValidationError', details: { errors: [expect.objectContaining({ path })] } }),
+});
+
+describe('malformed filters are a 400 naming the parameter, for the public and for tokens', () => {
+  it.each([
+    ['/api/normative-documents?filters[title][$eq][$ne]=x', ['filters', 'title', '$eq']],
+    ['/api/organizations?filters[name][$eq][$ne]=x', ['filters', 'name', '$eq']],
+    ['/api/topics?filters[$and]=x', ['filters', '$and']],
+    ['/api/topics?filters[$or][0]=x', ['filters', '$or', '0']],
+    ['/api/topics?filters[name][$between][0]=a', ['filters', 'name', '$between']],
+    ['/api/topics?filters[sortOrder][$eq]=abc', ['filters', 'sortOrder', '$eq']],
+    ['/api/topics?filters[id][$eq]=abc', ['filters', 'id', '$eq']],
+    ['/api/normative-documents?filters[publishedOn][$eq]=2024-02-30', ['filters', 'publishedOn', '$eq']],
+    ['/api/normative-documents?filters[issuingOrganization][name][$eq][$ne]=x', ['filters', 'issuingOrganization', 'name', '$eq']],
+    ['/api/topics?_q[0]=x', ['_q']],
+    ['/api/topics?filters[name][$eq]=%00', ['filters', 'name', '$eq']],
+  ])('%s', async (url, path) => {
+    for (const headers of [{}, auth()]) {
+      const res = await request(app.server).get(url).set(headers);
+      expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: envelope(path) });
+    }
+  });
+
+  it('in populate filters too', async () => {
+    const res = await request(app.server).get(`/api/organizations/${organization}?populate[setupBasisDocuments][filters][title][$eq][$ne]=x`);
+    expect(res.body).toEqual(envelope(['populate', 'setupBasisDocuments', 'filters', 'title', '$eq']));
+  });
+
+  it('still answers well-formed filters', async () => {
+    const res = await request(app.server).get(`/api/normative-documents?filters[publishedOn][$between][0]=2024-01-01&filters[publishedOn][$between][1]=2024-12-31&filters[documentId][$in][0]=${documentId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((doc: { documentId: string }) => doc.documentId)).toEqual([documentId]);
+  });
+});
+
+describe('malformed writes are a 400 naming the field and change nothing', () => {
+  const count = () => app.strapi.db.query('api::topic.topic').count();
+
+  it.each([
+    [{ constructor: { prototype: {} } }, ['data', 'constructor']],
+    [{ name: 'x', code: 'proto', sortOrder: 1, toString: 'x' }, ['data', 'toString']],
+    [{ name: 'x', code: 'big', sortOrder: 1e308 }, ['data', 'sortOrder']],
+    [{ name: 'nul\u0000', code: 'nul' }, ['data', 'name']],
+    [{ name: 'x'.repeat(40), code: 'en', locale: 'en' }, ['data', 'locale']],
+  ])('%j', async (data, path) => {
+    const before = await count();
+    const res = await request(app.server).post('/api/topics').set(auth()).send({ data });
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: envelope(path) });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a locale on an update of a type that is not translated, and keeps the stored one', async () => {
+    const res = await request(app.server).put(`/api/organizations/${organization}`).set(auth()).send({ data: { locale: 'en' } });
+    expect(res.body).toEqual(envelope(['data', 'locale']));
+    const stored = await app.strapi.db.query('api::organization.organization').findOne({ where: { documentId: organization } });
+    expect(stored.locale).not.toBe('en');
+  });
+
+  it('checks the mail route input instead of failing in the provider', async () => {
+    const res = await request(app.server).post('/api/email').set(auth()).send({ subject: 'x', text: 'y' });
+    expect(res.body).toEqual(envelope(['to']));
+  });
+});
+
+describe('GraphQL limits', () => {
+  const graphql = (query: string) => request(app.server).post('/graphql').send({ query });
+
+  it('refuses fragments that spread each other in a cycle, or a fragment never defined, with a 400', async () => {
+    const cycle = await graphql('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }');
+    expect({ status: cycle.status, errors: cycle.body.errors }).toEqual({
+      status: 400,
+      errors: [{ message: 'Cannot spread fragment "A" within itself via "B".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
+    const unknown = await graphql('query { ...Nowhere }');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].message).toBe('Unknown fragment "Nowhere".');
+  });
+
+  it('refuses more aliases than the limit, saying which limit', async () => {
+    const aliases = Array.from({ length: 300 }, (_, i) => `a${i}: normativeDocuments(pagination: { limit: 100 }) { documentId title }`).join(' ');
+    const res = await graphql(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ message: 'The query uses 300 aliases; the limit is 30.', extensions: { limit: 'aliases', code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('refuses a query whose fields × page sizes exceed the cost limit, and answers one within it', async () => {
+    const costly = await graphql('{ organizations(pagination: { limit: 100 }) { setupBasisDocuments(pagination: { limit: 100 }) { title basedOn(pagination: { limit: 100 }) { title } } } }');
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0]).toMatchObject({ extensions: { limit: 'cost', max: 50000 } });
+    expect(costly.body.errors[0].message).toMatch(/^The query would resolve \d+ fields \(fields × page sizes\); the limit is 50000\./);
+    const fine = await graphql('{ normativeDocuments(pagination: { limit: 100 }) { documentId title issuingOrganization { name } basedOn { title } } }');
+    expect(fine.body.errors).toBeUndefined();
+    expect(fine.body.data.normativeDocuments.map((doc: { documentId: string }) => doc.documentId)).toEqual([documentId]);
+  });
+
+  it('refuses a document of more tokens than the limit', async () => {
+    const res = await graphql(`{ ${'__typename '.repeat(6000)} }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/Document contains more (than|that) 5000 tokens/);
+  });
+});
