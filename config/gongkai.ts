@@ -13,4 +13,13 @@ export default {
   calendar: {
     notices: [] as YearNotice[],
   },
+  siteUsers: {
+    // A government platform's site users are created or invited by its staff, not self-made.
+    registration: process.env.SITE_USER_REGISTRATION === 'true',
+  },
+  signIn: {
+    // Failed sign-ins from one client address, over all accounts, before it must wait.
+    maxFailures: Number(process.env.SIGN_IN_MAX_FAILURES ?? 10),
+    windowMinutes: Number(process.env.SIGN_IN_WINDOW_MINUTES ?? 15),
+  },
 };

@@ -1,11 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { allowedOrigins } from '../src/utils/cors';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'global::error-envelope',
+  'global::sign-in-limit',
+  'global::secure-cookies',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    // An origin not listed gets no CORS headers at all; the list is never reflected back.
+    config: { origin: allowedOrigins(env('CORS_ORIGINS', ''), env('PUBLIC_URL', '')), credentials: true },
+  },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

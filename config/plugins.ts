@@ -51,6 +51,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         depthLimit: env.int('GRAPHQL_MAX_DEPTH', 10),
         landingPage: !production,
         apolloServer: {
+          // The server's CORS rule (config/middlewares.ts) covers /graphql too; the GraphQL
+          // plugin's own would answer any origin.
+          cors: false,
           // The schema is public knowledge in development; in production it is not handed out.
           introspection: env.bool('GRAPHQL_INTROSPECTION', !production),
           // "Did you mean …?" in errors spells out the schema too.

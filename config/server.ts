@@ -9,7 +9,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     host: env('HOST', '::'),
     port: env.int('PORT', 1337),
     url: env('PUBLIC_URL', ''),
-    proxy: env.bool('IS_PROXIED', false),
+    // Strapi 5 reads `proxy.koa`: behind a TLS-terminating proxy, X-Forwarded-Proto and -For are
+    // trusted, so requests count as HTTPS and client addresses are the real ones.
+    proxy: { koa: env.bool('IS_PROXIED', false) },
     app: {
       keys: env.array('APP_KEYS')!,
     },

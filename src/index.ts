@@ -13,6 +13,7 @@ import { guardEmailRoute } from './setup/email-guard';
 import { guardQueries, inputGuardMiddleware } from './setup/input-guard';
 import { richTextMiddleware } from './setup/rich-text';
 import { ensurePowerCategories } from './setup/power-categories';
+import { applySiteUserRegistration } from './setup/site-users';
 import { ensureTopics } from './setup/topics';
 import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
 
@@ -39,6 +40,7 @@ export default {
     await strapi.plugin('organization-access').service('roles').ensure();
     await grantRoleActions(strapi, 'public', PUBLIC_READ_ACTIONS);
     await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
+    await applySiteUserRegistration(strapi);
 
     const seedOnStart = process.env.NODE_ENV === 'development' && process.env.SEED_DEMO !== 'false';
     if (seedOnStart && (await isEmpty(strapi))) {

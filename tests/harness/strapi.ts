@@ -40,11 +40,15 @@ async function usePostgresIfAsked(): Promise<(() => Promise<void>) | undefined> 
 }
 
 /**
- * Boots one real Strapi on a fresh temporary SQLite file, without the admin panel. Call it in
- * `beforeAll` and `stop()` in `afterAll`: Strapi keeps global state, so one instance per test file.
+ * Boots one real Strapi on a fresh temporary SQLite file, without the admin panel, with `env`
+ * set over the test environment. Call it in `beforeAll` and `stop()` in `afterAll`: Strapi keeps
+ * global state, so one instance per test file.
  */
-export async function startStrapi(): Promise<TestInstance> {
+export async function startStrapi(env: Record<string, string> = {}): Promise<TestInstance> {
   applyTestEnv();
+  // Files run one after another in one process: what a file sets is put back when it stops.
+  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
   process.env.DATABASE_FILENAME = path.join(dir, 'test.db');
   const dropDatabase = await usePostgresIfAsked();
@@ -60,6 +64,10 @@ export async function startStrapi(): Promise<TestInstance> {
       await strapi.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
       await dropDatabase?.();
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { fieldError, forbiddenError } from '../../../../utils/errors';
 import { readLinkedRefs, readToOneChange, type RelationRef } from '../../../../utils/relations';
 import { ORGANIZATION_UID, PLUGIN_ID } from './constants';
@@ -151,15 +150,9 @@ export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
       if (readReach !== 'all') params.filters = restrict(params.filters, { [type.owner]: { id: { $in: readReach } } });
       return next();
     }
-    if (context.action === 'findOne') {
-      if (readReach !== 'all' && params.documentId) {
-        const owners = await scopes().ownersOf(type, params.documentId);
-        // A 404 rather than null: the Content Manager answers null with the document's other
-        // locales and statuses, which would confirm that it exists.
-        if (!owners.every((owner) => reaches(readReach, owner))) throw new errors.NotFoundError('Not Found');
-      }
-      return next();
-    }
+    // One document is read like a list: the read rule, applied where the query runs, finds
+    // nothing of another organization, so the answer is the one a missing document gets.
+    if (context.action === 'findOne') return next();
 
     if (ON_EXISTING.has(context.action) && params.documentId) await scopes().assertMayChange(context.uid, params.documentId, scope);
     if (context.action === 'create' && scope.write !== 'all' && scope.write.length === 0) {

@@ -3,7 +3,7 @@ import { CONDITION_NAME, MEMBERSHIP_UID, ORGANIZATION_UID, PLUGIN_ID } from './c
 import contentTypes from './content-types';
 import { accessMiddleware } from './document-middleware';
 import { ownedTypesOf } from './ownership';
-import { applyReadRuleToQueries, resolveScopeForGraphql, scopeContentManagerRelations } from './read-hooks';
+import { applyReadRuleToQueries, resolveScopeForGraphql, scopeContentManagerLookups, scopeContentManagerRelations } from './read-hooks';
 import services, { type ScopeService } from './services';
 
 interface ConditionUser {
@@ -21,6 +21,7 @@ export default {
     strapi.documents.use(accessMiddleware(strapi));
     applyReadRuleToQueries(strapi);
     scopeContentManagerRelations(strapi);
+    scopeContentManagerLookups(strapi);
     resolveScopeForGraphql(strapi);
   },
 

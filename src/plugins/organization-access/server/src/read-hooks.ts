@@ -94,6 +94,37 @@ export function scopeContentManagerRelations(strapi: Core.Strapi): void {
   };
 }
 
+interface DocumentManager {
+  findLocales: (id: string | undefined, uid: string, options: unknown) => Promise<unknown[]>;
+  exists: (uid: string, id?: string) => Promise<boolean>;
+}
+
+/**
+ * The Content Manager finds the versions of a document it is about to delete, publish, unpublish
+ * or discard, and whether a document exists at all, with direct queries, then answers 403 (or
+ * the document's other versions) when the user may not change or read it: which tells an editor
+ * that another organization's document exists. What the caller may not read is not found, so
+ * such a request is answered as for a document that does not exist.
+ */
+export function scopeContentManagerLookups(strapi: Core.Strapi): void {
+  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const manager = strapi.plugin('content-manager')?.service('document-manager') as unknown as DocumentManager | undefined;
+  if (!manager) return;
+  const readable = async (uid: string, id: string) => {
+    const scope = await scopes().current();
+    if (isUnrestricted(scope) || !scopes().readWhere(uid, scope)) return true;
+    return (await scopes().readableDocumentIds(uid, [id], scope)).has(id);
+  };
+  const findLocales = manager.findLocales.bind(manager);
+  manager.findLocales = async (id, uid, options) => {
+    const versions = await findLocales(id, uid, options);
+    if (!id || versions.length === 0) return versions;
+    return (await readable(uid, id)) ? versions : [];
+  };
+  const exists = manager.exists.bind(manager);
+  manager.exists = async (uid, id) => (await exists(uid, id)) && (!id || (await readable(uid, id)));
+}
+
 /**
  * GraphQL relation resolvers read through the query engine without a Document Service call of
  * their own: the scope is worked out when the operation starts, before any resolver runs.

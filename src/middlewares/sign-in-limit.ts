@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { AttemptLimiter } from '../utils/attempt-limiter';
+
+/** Where passwords are tried: site users, admin users, and their password resets. */
+const SIGN_IN_PATHS = new Set(['/api/auth/local', '/api/auth/forgot-password', '/api/auth/reset-password', '/admin/login', '/admin/forgot-password', '/admin/reset-password']);
+
+/** Strapi's errors carry a name, not a status, until its error middleware answers them. */
+const REFUSALS = new Set(['ValidationError', 'ApplicationError', 'UnauthorizedError']);
+const isRefusal = (error: unknown): boolean => {
+  const { status, name } = (error ?? {}) as { status?: number; name?: string };
+  return status === 400 || status === 401 || (status === undefined && name !== undefined && REFUSALS.has(name));
+};
+
+interface SignInLimitConfig {
+  maxFailures: number;
+  windowMinutes: number;
+}
+
+/**
+ * Failed sign-ins counted per client address across every account: Strapi's own limit is per
+ * address and e-mail, so trying one password on many accounts was never slowed. Only failures
+ * count, so an office behind one address signing in as usual is not refused. Behind a proxy the
+ * address is X-Forwarded-For's (IS_PROXIED=true). Counted per instance.
+ */
+export default (config: Partial<SignInLimitConfig>, { strapi }: { strapi: Core.Strapi }) => {
+  const settings = { ...(strapi.config.get('gongkai.signIn') as SignInLimitConfig), ...config };
+  const limiter = new AttemptLimiter(settings.maxFailures, settings.windowMinutes * 60000);
+
+  return async (ctx: Context, next: Next) => {
+    if (ctx.method !== 'POST' || !SIGN_IN_PATHS.has(ctx.path)) return next();
+    const key = ctx.ip;
+    const wait = limiter.retryAfter(key, Date.now());
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      ctx.set('Retry-After', String(seconds));
+      ctx.status = 429;
+      ctx.body = {
+        data: null,
+        error: { status: 429, name: 'RateLimitError', message: `Too many failed sign-ins from this address: try again in ${Math.ceil(seconds / 60)} minutes`, details: { retryAfter: seconds } },
+      };
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      if (isRefusal(error)) limiter.fail(key, Date.now());
+      throw error;
+    }
+    if (ctx.status === 400 || ctx.status === 401) limiter.fail(key, Date.now());
+  };
+};

@@ -1,0 +1,78 @@
+import request from 'supertest';
+import { ownedTypesOf } from '../../src/plugins/organization-access/server/src/ownership';
+import { startStrapi, type TestInstance } from '../harness/strapi';
+import { createOrganization, signedInMember } from '../harness/fixtures';
+import { prepareSamples, sampleData } from '../harness/samples';
+
+/**
+ * An editor learns nothing of another organization's content from the Content Manager: every
+ * action on it answers exactly as the same action on a document that does not exist, and the
+ * relations of a shared record list none of the other organization's drafts.
+ */
+let app: TestInstance;
+let editor: string;
+let publisher: string;
+const organizations: { id: number; documentId: string }[] = [];
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const root = await createOrganization(app.strapi, { name: '存在性测试市人民政府', kind: 'people_government' });
+  for (const name of ['甲局', '乙局']) {
+    const organization = await createOrganization(app.strapi, { name: `存在性测试${name}`, parent: root.documentId });
+    await prepareSamples(app.strapi, organization.documentId);
+    organizations.push(organization);
+  }
+  editor = (await signedInMember(app.server, app.strapi, 'gongkai-editor', [organizations[0].id])).token;
+  publisher = (await signedInMember(app.server, app.strapi, 'gongkai-publisher', [organizations[0].id])).token;
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+const types = () => [...ownedTypesOf(app.strapi).values()];
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+it('answers every Content Manager action on another organization\'s document as on one that does not exist', async () => {
+  for (const type of types()) {
+    const documents = app.strapi.documents(type.uid as never) as unknown as { create: (p: object) => Promise<{ documentId: string }>; publish: (p: object) => Promise<unknown> };
+    const theirs = (await documents.create({ data: sampleData(app.strapi, type.uid, type.owner, organizations[1].documentId) })).documentId;
+    if (type.draftAndPublish) await documents.publish({ documentId: theirs });
+    const cm = (id: string, action = '') => `/content-manager/collection-types/${type.uid}/${id}${action}`;
+    const attempts: [string, (id: string) => request.Test][] = [
+      ['view', (id) => request(app.server).get(cm(id)).set(bearer(editor))],
+      ['delete', (id) => request(app.server).delete(cm(id)).set(bearer(publisher))],
+      ['update', (id) => request(app.server).put(cm(id)).set(bearer(editor)).send({})],
+    ];
+    if (type.draftAndPublish) {
+      attempts.push(
+        ['publish', (id) => request(app.server).post(cm(id, '/actions/publish')).set(bearer(publisher)).send({})],
+        ['unpublish', (id) => request(app.server).post(cm(id, '/actions/unpublish')).set(bearer(publisher)).send({})],
+        ['discard', (id) => request(app.server).post(cm(id, '/actions/discard')).set(bearer(publisher)).send({})],
+      );
+    }
+    for (const [action, attempt] of attempts) {
+      const other = await attempt(theirs);
+      const missing = await attempt('doesnotexist0000000000000');
+      expect({ type: type.uid, action, status: other.status, body: other.body }).toEqual({ type: type.uid, action, status: missing.status, body: missing.body });
+      expect({ type: type.uid, action, status: other.status }).toEqual({ type: type.uid, action, status: 404 });
+    }
+  }
+});
+
+it('lists none of another organization\'s drafts among the relations of a record every editor may read', async () => {
+  const draft = await app.strapi.documents('api::normative-document.normative-document').create({
+    data: sampleData(app.strapi, 'api::normative-document.normative-document', 'issuingOrganization', organizations[1].documentId) as never,
+  });
+  // A shared record: an organization's 三定 basis, linked by the platform to the other organization's draft.
+  await app.strapi.documents('api::organization.organization').update({
+    documentId: organizations[0].documentId,
+    data: { setupBasisDocuments: { connect: [draft.documentId] } } as never,
+  });
+  const res = await request(app.server)
+    .get(`/content-manager/relations/api::organization.organization/${organizations[0].documentId}/setupBasisDocuments`)
+    .set(bearer(editor));
+  expect(res.status).toBe(200);
+  expect(JSON.stringify(res.body)).not.toContain(draft.documentId);
+  expect(res.body.pagination.total).toBe(0);
+});
