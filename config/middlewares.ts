@@ -11,12 +11,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   {
     name: 'strapi::cors',
     // An origin not listed gets no CORS headers at all; the list is never reflected back.
-    config: { origin: allowedOrigins(env('CORS_ORIGINS', ''), env('PUBLIC_URL', '')), credentials: true },
+    config: {
+      origin: allowedOrigins(env('CORS_ORIGINS', ''), env('PUBLIC_URL', '')),
+      credentials: true,
+      headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-Match'],
+      expose: ['ETag'],
+    },
   },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
   'global::graphql-guard',
+  'global::document-versions',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'strapi::public',

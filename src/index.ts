@@ -13,6 +13,7 @@ import { guardEmailRoute } from './setup/email-guard';
 import { guardQueries, inputGuardMiddleware } from './setup/input-guard';
 import { richTextMiddleware } from './setup/rich-text';
 import { ensurePowerCategories } from './setup/power-categories';
+import { documentVersionMiddleware } from './setup/document-versions';
 import { applySiteUserRegistration } from './setup/site-users';
 import { ensureTopics } from './setup/topics';
 import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
@@ -27,6 +28,8 @@ export default {
     strapi.documents.use(calendarNoticeMiddleware(strapi));
     strapi.documents.use(policyInterpretationMiddleware(strapi));
     strapi.documents.use(richTextMiddleware(strapi));
+    // Last: closest to the write, so the version check and the write share one transaction.
+    strapi.documents.use(documentVersionMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { withDocumentVersions } from './document-versions';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -7,6 +8,8 @@ const LANGUAGE_KEY = 'strapi-admin-language';
 if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
   window.localStorage.setItem(LANGUAGE_KEY, 'zh-Hans');
 }
+
+if (typeof window !== 'undefined') window.fetch = withDocumentVersions(window.fetch.bind(window));
 
 export default {
   config: {
