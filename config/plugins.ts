@@ -63,7 +63,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             operationLimitsRule({
               ...graphqlPages,
               maxAliases: env.int('GRAPHQL_MAX_ALIASES', 30),
-              maxCost: env.int('GRAPHQL_MAX_COST', 50000),
+              maxCost: env.int('GRAPHQL_MAX_COST', 10000),
             }),
           ],
         },

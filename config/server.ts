@@ -11,7 +11,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     url: env('PUBLIC_URL', ''),
     // Strapi 5 reads `proxy.koa`: behind a TLS-terminating proxy, X-Forwarded-Proto and -For are
     // trusted, so requests count as HTTPS and client addresses are the real ones.
-    proxy: { koa: env.bool('IS_PROXIED', false) },
+    // Only the addresses the proxies themselves added count (PROXY_HOPS, one for a single nginx):
+    // the rest of X-Forwarded-For is whatever the client sent.
+    proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
     app: {
       keys: env.array('APP_KEYS')!,
     },

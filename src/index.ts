@@ -9,7 +9,7 @@ import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
 import { applyAdminLabels } from './setup/admin-labels';
 import { ensureLocales } from './setup/locales';
-import { guardEmailRoute } from './setup/email-guard';
+import { guardEmailRoute, guardPasswordReset } from './setup/email-guard';
 import { guardQueries, inputGuardMiddleware } from './setup/input-guard';
 import { richTextMiddleware } from './setup/rich-text';
 import { ensurePowerCategories } from './setup/power-categories';
@@ -22,6 +22,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     guardQueries(strapi);
     guardEmailRoute(strapi);
+    guardPasswordReset(strapi);
     strapi.documents.use(inputGuardMiddleware(strapi));
     strapi.documents.use(organizationMiddleware(strapi));
     strapi.documents.use(powerItemMiddleware(strapi));

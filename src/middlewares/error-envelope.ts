@@ -17,7 +17,8 @@ export default () => async (ctx: Context, next: Next) => {
   const original = ctx.body as unknown;
   // A plain-text refusal or `{ error: "…" }`; other bodies (a health probe's answer) are a route's own.
   let message: string;
-  if (typeof original === 'string') message = original;
+  if (original === undefined || original === null) message = STATUS_CODES[ctx.status] ?? 'Error';
+  else if (typeof original === 'string') message = original;
   else if (typeof original === 'object' && original !== null && typeof (original as { error?: unknown }).error === 'string') message = (original as { error: string }).error;
   else return;
   const status = ctx.status;

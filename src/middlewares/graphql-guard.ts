@@ -3,6 +3,9 @@ import type { Context, Next } from 'koa';
 import { parse, type DocumentNode } from 'graphql';
 import { fragmentCycle, unknownFragment } from '../utils/graphql-limits';
 
+/** The JSON types the GraphQL plugin's body parser (koa-bodyparser) reads as JSON. */
+const JSON_TYPES = ['application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report', 'application/scim+json'];
+
 /** As the GraphQL plugin's body parser (koa-bodyparser's JSON default). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -42,7 +45,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   return async (ctx: Context, next: Next) => {
     if (ctx.path !== endpoint()) return next();
-    if (ctx.method === 'POST' && ctx.is('application/json') && ctx.request.body === undefined) {
+    if (ctx.method === 'POST' && ctx.is(JSON_TYPES) && ctx.request.body === undefined) {
       const read = await readJson(ctx);
       if (!read.ok) return graphqlError(ctx, read.status, read.message, 'BAD_REQUEST');
       ctx.request.body = read.body;

@@ -37,3 +37,29 @@ export function guardEmailRoute(strapi: Core.Strapi): void {
     return send.call(this, ctx);
   };
 }
+
+interface AuthController {
+  forgotPassword: (ctx: { body?: unknown; request: { body?: unknown } }) => Promise<unknown>;
+}
+
+/**
+ * A password reset for a known address answered 500 when the mail could not be sent, and `ok` for
+ * an unknown one: a way to learn who has an account. Both now answer `ok`; the failure is logged
+ * for the platform's staff.
+ */
+export function guardPasswordReset(strapi: Core.Strapi): void {
+  const controller = strapi.plugin('users-permissions')?.controller('auth') as unknown as AuthController | undefined;
+  if (!controller) return;
+  const forgotPassword = controller.forgotPassword;
+  controller.forgotPassword = async function quietForgotPassword(this: unknown, ctx) {
+    try {
+      return await forgotPassword.call(this, ctx);
+    } catch (error) {
+      const { status, name } = (error ?? {}) as { status?: number; name?: string };
+      if ((status !== undefined && status < 500) || name === 'ValidationError' || name === 'ApplicationError') throw error;
+      strapi.log.error(`Password reset mail not sent: ${(error as Error).message}`);
+      ctx.body = { ok: true };
+      return undefined;
+    }
+  };
+}

@@ -99,6 +99,9 @@ export function aliasCount(document: DocumentNode): number {
 
 /** The page size a field asks for with `pagination: { limit | pageSize }`, or undefined. */
 function pageSizeOf(field: FieldNode, limits: GraphqlLimits): number | undefined {
+  // Our own list queries take the page size as an argument of its own (`pageSize`, `limit`).
+  const direct = field.arguments?.find((argument) => argument.name.value === 'pageSize' || argument.name.value === 'limit')?.value;
+  if (direct) return numberOf(direct, limits);
   const pagination = field.arguments?.find((argument) => argument.name.value === 'pagination')?.value;
   if (!pagination) return undefined;
   if (pagination.kind === Kind.VARIABLE) return limits.maxPageSize;

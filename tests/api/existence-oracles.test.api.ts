@@ -76,3 +76,33 @@ it('lists none of another organization\'s drafts among the relations of a record
   expect(JSON.stringify(res.body)).not.toContain(draft.documentId);
   expect(res.body.pagination.total).toBe(0);
 });
+
+it('keeps the lifecycle admin routes to what the editor may read: no other organization\'s 不予公开 basis or history', async () => {
+  const UID = 'api::normative-document.normative-document';
+  const documents = app.strapi.documents(UID) as unknown as { create: (p: object) => Promise<{ documentId: string }>; publish: (p: object) => Promise<unknown> };
+  const hidden = await documents.create({
+    data: { ...sampleData(app.strapi, UID, 'issuingOrganization', organizations[1].documentId), title: '不予公开的依据文件', disclosureMode: 'not_disclosed' },
+  });
+  await documents.publish({ documentId: hidden.documentId });
+  const candidates = await request(app.server).get('/document-lifecycle/normative-documents/basis-candidates?q=不予公开').set(bearer(publisher));
+  expect(candidates.status).toBe(200);
+  expect(JSON.stringify(candidates.body)).not.toContain(hidden.documentId);
+  const history = await request(app.server).get(`/document-lifecycle/normative-documents/${hidden.documentId}/history`).set(bearer(publisher));
+  const missing = await request(app.server).get('/document-lifecycle/normative-documents/doesnotexist0000000000000/history').set(bearer(publisher));
+  expect({ status: history.status, body: history.body }).toEqual({ status: missing.status, body: missing.body });
+  const transition = await request(app.server).post(`/document-lifecycle/normative-documents/${hidden.documentId}/transitions`).set(bearer(publisher)).send({ action: 'repeal', date: '2026-01-01', basisReference: 'x' });
+  const transitionMissing = await request(app.server).post('/document-lifecycle/normative-documents/doesnotexist0000000000000/transitions').set(bearer(publisher)).send({ action: 'repeal', date: '2026-01-01', basisReference: 'x' });
+  expect({ status: transition.status, body: transition.body }).toEqual({ status: transitionMissing.status, body: transitionMissing.body });
+});
+
+it('still offers relation pickers to the super admin and editors', async () => {
+  const admin = await signedInMember(app.server, app.strapi, 'strapi-super-admin', []);
+  for (const token of [admin.token, editor]) {
+    const res = await request(app.server).get(`/content-manager/relations/api::organization.organization/parent?id=${organizations[0].documentId}`).set(bearer(token));
+    expect(res.status).toBe(200);
+    expect(res.body.results.length).toBeGreaterThan(0);
+  }
+  const pick = await request(app.server).get(`/content-manager/relations/api::normative-document.normative-document/basedOn`).set(bearer(admin.token));
+  expect(pick.status).toBe(200);
+  expect(pick.body.results.length).toBeGreaterThan(0);
+});

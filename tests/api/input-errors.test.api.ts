@@ -110,8 +110,8 @@ describe('GraphQL limits', () => {
   it('refuses a query whose fields × page sizes exceed the cost limit, and answers one within it', async () => {
     const costly = await graphql('{ organizations(pagination: { limit: 100 }) { setupBasisDocuments(pagination: { limit: 100 }) { title basedOn(pagination: { limit: 100 }) { title } } } }');
     expect(costly.status).toBe(400);
-    expect(costly.body.errors[0]).toMatchObject({ extensions: { limit: 'cost', max: 50000 } });
-    expect(costly.body.errors[0].message).toMatch(/^The query would resolve \d+ fields \(fields × page sizes\); the limit is 50000\./);
+    expect(costly.body.errors[0]).toMatchObject({ extensions: { limit: 'cost', max: 10000 } });
+    expect(costly.body.errors[0].message).toMatch(/^The query would resolve \d+ fields \(fields × page sizes\); the limit is 10000\./);
     const fine = await graphql('{ normativeDocuments(pagination: { limit: 100 }) { documentId title issuingOrganization { name } basedOn { title } } }');
     expect(fine.body.errors).toBeUndefined();
     expect(fine.body.data.normativeDocuments.map((doc: { documentId: string }) => doc.documentId)).toEqual([documentId]);
@@ -121,5 +121,68 @@ describe('GraphQL limits', () => {
     const res = await graphql(`{ ${'__typename '.repeat(6000)} }`);
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/Document contains more (than|that) 5000 tokens/);
+  });
+});
+
+describe('requests no route can take', () => {
+  it('refuses a compressed body with a 415 before parsing it', async () => {
+    const res = await request(app.server).post('/api/auth/local').set({ 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).send('x');
+    expect(res.status).toBe(415);
+    expect(res.body.error).toMatchObject({ status: 415, name: 'UnsupportedMediaTypeError' });
+  });
+
+  it('refuses JSON nested deeper than any request needs', async () => {
+    const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+    const res = await request(app.server).post('/api/auth/local').set('Content-Type', 'application/json').send(`{"identifier":${deep},"password":"x"}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/nested more than 32 levels deep/);
+  });
+
+  it('refuses a filter list longer than the query parser keeps, instead of dropping the filter', async () => {
+    const items = Array.from({ length: 101 }, (_, i) => `filters[name][$in][${i}]=z`).join('&');
+    const res = await request(app.server).get(`/api/organizations?${items}`);
+    expect(res.body).toEqual(envelope(['filters', 'name', '$in']));
+  });
+
+  it('checks GraphQL documents sent with any JSON type the GraphQL parser reads', async () => {
+    const res = await request(app.server)
+      .post('/graphql')
+      .set('Content-Type', 'application/vnd.api+json')
+      .send(JSON.stringify({ query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }' }));
+    expect(res.status).toBe(400);
+  });
+
+  it('costs normativeDocumentsAsOf by the page size it asks for', async () => {
+    const fields = 'documentId title documentNumber kind publishedOn effectiveFrom validUntil validity validityLabel summary';
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: normativeDocumentsAsOf(asOf: "2026-01-01", pageSize: 100) { ${fields} }`).join(' ');
+    const res = await request(app.server).post('/graphql').send({ query: `{ ${aliases} }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions).toMatchObject({ limit: 'cost' });
+  });
+
+  it('answers a password reset the same for a known address whose mail cannot be sent as for an unknown one', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    await app.strapi.plugin('users-permissions').service('user').add({
+      username: 'reset', email: 'reset@example.cn', password: 'Reset-Pass-1', provider: 'local', confirmed: true, blocked: false, role: role.id,
+    });
+    const known = await request(app.server).post('/api/auth/forgot-password').send({ email: 'reset@example.cn' });
+    const unknown = await request(app.server).post('/api/auth/forgot-password').send({ email: 'nobody@example.cn' });
+    expect({ status: known.status, body: known.body }).toEqual({ status: unknown.status, body: unknown.body });
+    expect(known.status).toBe(200);
+  });
+
+  it('answers a method a route does not have in the envelope', async () => {
+    const res = await request(app.server).patch('/api/topics');
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.body).toMatchObject({ data: null, error: { status: res.status } });
+  });
+
+  it('keeps site users from read-only and organization-bound tokens', async () => {
+    const readOnly = await createApiToken(app.strapi, 'read-only');
+    const denied = await request(app.server).get('/api/users').set('Authorization', `Bearer ${readOnly}`);
+    expect(denied.status).toBe(403);
+    expect(JSON.stringify(denied.body)).not.toContain('reset@example.cn');
+    const platform = await request(app.server).get('/api/users').set(auth());
+    expect(platform.status).toBe(200);
   });
 });

@@ -94,6 +94,15 @@ describe('failed sign-ins are limited per client address across accounts', () =>
     expect((await signIn(undefined, {}, '198.51.100.9')).status).toBe(200);
   });
 
+  it('takes the address the proxy added, not what the client wrote before it', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const res = await request(app.server).post('/admin/login').set('X-Forwarded-For', `198.51.100.${100 + i}, 203.0.113.77`).send({ email: `spoof${i}@example.cn`, password: 'Wrong-Pass-1' });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
   it('does not count successful sign-ins from one address, as of an office behind one gateway', async () => {
     for (let i = 0; i < 12; i += 1) {
       const { user, password } = await createAdminUser(app.strapi);

@@ -91,3 +91,8 @@ describe('checkData', () => {
     expect(problem(() => checkData(attributeOf, 'doc', JSON.parse('{"title":"x","__proto__":{"admin":true}}')))).toBe('data.__proto__ is not an attribute');
   });
 });
+
+it('lets through values only the server builds, such as a subquery in $notIn', () => {
+  class Subquery {}
+  expect(problem(() => checkWhere(attributeOf, 'doc', { $and: [{ id: { $notIn: new Subquery() } }, { count: { $eq: new Subquery() } }] }))).toBeNull();
+});

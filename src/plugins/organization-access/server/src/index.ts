@@ -3,7 +3,13 @@ import { CONDITION_NAME, MEMBERSHIP_UID, ORGANIZATION_UID, PLUGIN_ID } from './c
 import contentTypes from './content-types';
 import { accessMiddleware } from './document-middleware';
 import { ownedTypesOf } from './ownership';
-import { applyReadRuleToQueries, resolveScopeForGraphql, scopeContentManagerLookups, scopeContentManagerRelations } from './read-hooks';
+import {
+  applyReadRuleToQueries,
+  resolveScopeForGraphql,
+  resolveScopeOnAuthentication,
+  scopeContentManagerLookups,
+  scopeContentManagerRelations,
+} from './read-hooks';
 import services, { type ScopeService } from './services';
 
 interface ConditionUser {
@@ -20,6 +26,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(accessMiddleware(strapi));
     applyReadRuleToQueries(strapi);
+    resolveScopeOnAuthentication(strapi);
     scopeContentManagerRelations(strapi);
     scopeContentManagerLookups(strapi);
     resolveScopeForGraphql(strapi);

@@ -5,6 +5,7 @@ import { both, ForbiddenSortError, isUnrestricted, readConditions, restrictQuery
 import { readModelsOf } from './services/scope';
 import type { ScopeService } from './services';
 import { PLUGIN_ID } from './constants';
+import { forbiddenError } from '../../../../utils/errors';
 
 type EngineFilters = Where | ((context: { meta: { uid: string } }) => Where | null | undefined) | null | undefined;
 
@@ -59,7 +60,7 @@ interface RelationsController {
 }
 
 interface RelationsContext {
-  params: { model: string; targetField: string };
+  params: { model: string; targetField: string; id?: string };
   body?: { results?: { documentId?: string }[]; pagination?: { total?: number } };
 }
 
@@ -74,8 +75,12 @@ export function scopeContentManagerRelations(strapi: Core.Strapi): void {
   if (!controller) return;
   const findExisting = controller.findExisting;
   controller.findExisting = async function scopedFindExisting(this: unknown, ctx: RelationsContext) {
-    const result = await findExisting.call(this, ctx);
     const scope = await scopes().current();
+    const source = ctx.params.id;
+    if (source && !isUnrestricted(scope) && scopes().readWhere(ctx.params.model, scope)) {
+      if (!(await scopes().readableDocumentIds(ctx.params.model, [source], scope)).has(source)) throw new errors.NotFoundError();
+    }
+    const result = await findExisting.call(this, ctx);
     const target = (strapi.getModel(ctx.params.model as never) as { attributes: Record<string, { target?: string }> } | undefined)?.attributes[
       ctx.params.targetField
     ]?.target;
@@ -124,6 +129,34 @@ export function scopeContentManagerLookups(strapi: Core.Strapi): void {
   const exists = manager.exists.bind(manager);
   manager.exists = async (uid, id) => (await exists(uid, id)) && (!id || (await readable(uid, id)));
 }
+
+interface Authentication {
+  authenticate: (ctx: unknown, next: () => Promise<unknown>) => Promise<unknown>;
+}
+
+/**
+ * Works out the scope as soon as Strapi knows who the caller is, before any route runs: reads
+ * made without a Document Service call of their own (the entity service, direct Content Manager
+ * queries, GraphQL relation resolvers) then find it ready for the query-engine hook.
+ */
+export function resolveScopeOnAuthentication(strapi: Core.Strapi): void {
+  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const auth = strapi.get('auth') as Authentication;
+  const authenticate = auth.authenticate.bind(auth);
+  auth.authenticate = (ctx, next) =>
+    authenticate(ctx, async () => {
+      const scope = await scopes().current();
+      const path = (ctx as { path?: string }).path ?? '';
+      // Site users' accounts (names, e-mails, roles) are personal data: of API tokens, only the
+      // platform's own full-access ones, bound to no organization, reach them.
+      if (SITE_USER_ROUTES.test(path) && scope.actor.startsWith('api-token:') && scope.write !== 'all') {
+        throw forbiddenError('This API token may not read or change site users', { code: 'SITE_USERS_NOT_FOR_THIS_TOKEN' });
+      }
+      return next();
+    });
+}
+
+const SITE_USER_ROUTES = /^\/api\/(users|users-permissions)(\/|$)/;
 
 /**
  * GraphQL relation resolvers read through the query engine without a Document Service call of

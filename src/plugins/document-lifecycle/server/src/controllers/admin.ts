@@ -6,7 +6,7 @@ import { DOCUMENT_UID, PLUGIN_ID } from '../constants';
 import type { LifecycleService } from '../services';
 import { toHttpError } from '../errors';
 import { fieldError } from '../../../../../utils/errors';
-import { access } from '../../../../../utils/access';
+import { access, PUBLIC_SCOPE } from '../../../../../utils/access';
 
 const service = (strapi: Core.Strapi) => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
 
@@ -22,18 +22,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async history(ctx: Context) {
-    ctx.body = { data: await service(strapi).history(ctx.params.documentId, await access(strapi).current()) };
+    const scope = await access(strapi).current();
+    const { documentId } = ctx.params as { documentId: string };
+    if (!(await access(strapi).readableDocumentIds(DOCUMENT_UID, [documentId], scope)).has(documentId)) return ctx.notFound('Normative document not found');
+    ctx.body = { data: await service(strapi).history(documentId, scope) };
   },
 
-  /** Published documents in force that can serve as the basis of a transition, searched by title or 文号. */
+  /**
+   * Published documents in force that can serve as the basis of a transition, searched by title or
+   * 文号: the caller's own and any the public may read (another organization's decision can repeal
+   * a document), never another organization's 不予公开 one.
+   */
   async basisCandidates(ctx: Context) {
     const { q, exclude } = ctx.query as { q?: unknown; exclude?: unknown };
     const text = typeof q === 'string' ? q.trim().slice(0, 100) : '';
     const where: Record<string, unknown> = { publishedAt: { $notNull: true }, validity: 'in_force' };
     if (typeof exclude === 'string' && exclude) where.documentId = { $ne: exclude };
     if (text) where.$or = [{ title: { $containsi: text } }, { documentNumber: { $containsi: text } }];
+    const scopes = access(strapi);
+    const own = scopes.readWhere(DOCUMENT_UID, await scopes.current());
+    const open = scopes.readWhere(DOCUMENT_UID, PUBLIC_SCOPE);
     const rows = await strapi.db.query(DOCUMENT_UID).findMany({
-      where,
+      where: own ? { $and: [where, { $or: [own, open] }] } : where,
       select: ['documentId', 'title', 'documentNumber'],
       orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }],
       limit: 20,

@@ -214,7 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const target = await rowsOf(documentId);
         if (!target.any) throw new errors.NotFoundError('Normative document not found');
         // Transitions write without the Document Service, so they ask for organization access themselves.
-        await strapi.plugin('organization-access')?.service('scope').assertMayChange(DOCUMENT_UID, documentId);
+        await access(strapi).assertMayChange(DOCUMENT_UID, documentId, undefined, 'Normative document not found');
 
         let basis = null;
         if (input.basisDocumentId !== undefined && input.basisDocumentId !== null && input.basisDocumentId !== '') {

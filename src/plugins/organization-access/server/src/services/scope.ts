@@ -107,6 +107,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     current(): Promise<AccessScope> {
       const ctx = strapi.requestContext.get() as RequestLike | undefined;
       if (!ctx) return Promise.resolve(SYSTEM_SCOPE);
+      // Reads made while the caller is being authenticated (finding the admin user) come before
+      // anyone is known: they read as the public, and that answer is not kept for the request.
+      if (!ctx.state?.auth) return Promise.resolve(PUBLIC_SCOPE);
       let scope = scopes.get(ctx);
       if (!scope) {
         scope = service.resolve(ctx).then((resolved) => {
@@ -165,13 +168,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * may not even see the document, 403 when it may see but not change it. Routes that write
      * without the Document Service (lifecycle transitions) call this themselves.
      */
-    async assertMayChange(uid: string, documentId: string, scope?: AccessScope): Promise<void> {
+    async assertMayChange(uid: string, documentId: string, scope?: AccessScope, notFound = 'Not Found'): Promise<void> {
       const type = ownedTypesOf(strapi).get(uid);
       const actor = scope ?? (await service.current());
       if (!type || actor.write === 'all') return;
       const owners = await service.ownersOf(type, documentId);
       if (owners.length === 0) return; // The caller answers its own 404.
-      if (!owners.every((owner) => reaches(actor.read, owner))) throw new errors.NotFoundError('Not Found');
+      // Answered as the caller answers a document that does not exist, so the two cannot be told apart.
+      if (!owners.every((owner) => reaches(actor.read, owner)) || !(await service.readableDocumentIds(uid, [documentId], actor)).has(documentId)) {
+        throw new errors.NotFoundError(notFound);
+      }
       if (!owners.every((owner) => reaches(actor.write, owner))) {
         throw forbiddenError('This content belongs to an organization you may not change', { code: 'OUTSIDE_YOUR_ORGANIZATIONS' });
       }

@@ -25,9 +25,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** For the interpretation edit view: what publishing its draft would do to the ratios. */
     async preview(ctx: Context) {
       const { documentId } = ctx.params as { documentId: string };
-      const versions = await strapi.db.query('api::policy-interpretation.policy-interpretation').count({ where: { documentId } });
-      if (versions === 0) throw fieldError('documentId', 'does not exist', documentId);
-      if (access()) await access().assertMayChange('api::policy-interpretation.policy-interpretation', documentId);
+      const uid = 'api::policy-interpretation.policy-interpretation';
+      const versions = await strapi.db.query(uid).count({ where: { documentId } });
+      // Another organization's interpretation is answered as one that does not exist.
+      const readable = versions > 0 && (await access().readableDocumentIds(uid, [documentId], await access().current())).has(documentId);
+      if (!readable) throw fieldError('documentId', 'does not exist', documentId);
+      await access().assertMayChange(uid, documentId);
       const verdict = await ratios().judge(documentId, { version: 'draft', on: chinaToday(new Date()) });
       const { thresholds, enforcement } = ratios().config();
       ctx.body = {

@@ -1,0 +1,62 @@
+import type { Context, Next } from 'koa';
+import { fieldError } from '../utils/errors';
+
+const INT32_MAX = 2147483647;
+/** users-permissions identifies users by their numeric id. */
+const USER_ROUTE = /^\/api\/users\/([^/]+)$/;
+
+/** How deep a query string or JSON body may nest: far beyond any real request, well short of a stack. */
+const MAX_DEPTH = 32;
+/** qs turns `a[100]=x` and beyond into an object with numeric keys, which Strapi then ignores. */
+const MAX_LIST = 100;
+
+/** The first problem in a parsed query or body, with where it is. */
+function problemIn(root: unknown): { path: string[]; problem: string } | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { path, problem: 'must not contain a NUL character' };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_DEPTH) return { path, problem: `is nested more than ${MAX_DEPTH} levels deep` };
+    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    if (!Array.isArray(value) && entries.length > 0 && entries.every(([key]) => /^\d+$/.test(key)) && entries.some(([key]) => Number(key) >= MAX_LIST)) {
+      return { path, problem: `must be a list of at most ${MAX_LIST} items` };
+    }
+    for (const [key, item] of entries) {
+      if (key.includes('\u0000')) return { path: [...path, key], problem: 'must not contain a NUL character' };
+      stack.push({ value: item, path: [...path, key] });
+    }
+  }
+  return null;
+}
+
+/**
+ * What no route can take, refused before any route sees it, as a 400 naming where it is: a NUL
+ * character anywhere in the URL or the body (PostgreSQL refuses to store or compare one, so it
+ * would otherwise come back as a database error from whichever query met it first), nesting deep
+ * enough to exhaust a recursive reader, a list longer than the query parser keeps as a list, and a
+ * user id that is not a number the users table can hold.
+ */
+export default () => async (ctx: Context, next: Next) => {
+  if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/') || ctx.path.startsWith('/content-manager/')) {
+    let path: string;
+    try {
+      path = decodeURIComponent(ctx.path);
+    } catch {
+      path = ctx.path;
+    }
+    if (path.includes('\u0000')) throw fieldError('path', 'must not contain a NUL character');
+    const inQuery = problemIn(ctx.query);
+    if (inQuery) throw fieldError(inQuery.path.length > 0 ? inQuery.path : 'query', inQuery.problem);
+    const inBody = problemIn(ctx.request.body);
+    if (inBody) throw fieldError(inBody.path.length > 0 ? inBody.path : 'body', inBody.problem);
+    const user = USER_ROUTE.exec(ctx.path);
+    if (user && user[1] !== 'me' && user[1] !== 'count' && !(/^\d{1,10}$/.test(user[1]) && Number(user[1]) <= INT32_MAX)) {
+      throw fieldError('id', 'must be the number of a user', user[1]);
+    }
+  }
+  return next();
+};
