@@ -40,8 +40,17 @@ export function parseIfMatch(header: string | undefined): string[] | null {
   return tags.includes('*') || tags.length === 0 ? null : tags;
 }
 
-const expectedOf = (strapi: Core.Strapi): ExpectedVersion | undefined =>
-  (strapi.requestContext.get() as { state?: { expectedVersion?: ExpectedVersion } } | undefined)?.state?.expectedVersion;
+type VersionState = { state?: { expectedVersion?: ExpectedVersion } };
+const expectedOf = (strapi: Core.Strapi): ExpectedVersion | undefined => (strapi.requestContext.get() as VersionState | undefined)?.state?.expectedVersion;
+/**
+ * The version names the state the request started from: its first write is checked against it;
+ * the writes that follow in the same request (the Content Manager's save-then-publish) build on
+ * that one.
+ */
+const consume = (strapi: Core.Strapi) => {
+  const state = (strapi.requestContext.get() as VersionState | undefined)?.state;
+  if (state) delete state.expectedVersion;
+};
 
 /**
  * Registered last, so it runs closest to the write itself: the rows are locked, the version
@@ -65,6 +74,7 @@ export function documentVersionMiddleware(strapi: Core.Strapi): Modules.Document
           details: { code: 'STALE_VERSION', current },
         });
       }
+      consume(strapi);
       return next();
     }) as unknown as ReturnType<typeof next>;
   };

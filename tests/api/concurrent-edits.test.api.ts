@@ -88,6 +88,15 @@ describe('Content Manager', () => {
     expect(results[winner].headers.etag).toBeDefined();
   });
 
+  it('saves and publishes in one step from the current version', async () => {
+    const { documentId } = await createDocumentDraft(app.strapi, { issuingOrganization: organization.documentId });
+    const publisher = (await signedInMember(app.server, app.strapi, 'gongkai-publisher', [organization.id])).token;
+    const version = (await request(app.server).get(cm(documentId)).set(auth(publisher))).headers.etag;
+    const publish = await request(app.server).post(`${cm(documentId)}/actions/publish`).set({ ...auth(publisher), 'If-Match': version }).send({ title: '保存并发布的修改' });
+    expect(publish.status).toBe(200);
+    expect(await app.strapi.db.query(UID).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(1);
+  });
+
   it('refuses a publication from an older version too', async () => {
     const { documentId } = await createDocumentDraft(app.strapi, { issuingOrganization: organization.documentId });
     const publisher = (await signedInMember(app.server, app.strapi, 'gongkai-publisher', [organization.id])).token;
