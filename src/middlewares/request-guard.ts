@@ -2,8 +2,8 @@ import type { Context, Next } from 'koa';
 import { fieldError } from '../utils/errors';
 
 const INT32_MAX = 2147483647;
-/** users-permissions identifies users by their numeric id. */
-const USER_ROUTE = /^\/api\/users\/([^/]+)$/;
+/** Strapi's own content-API routes that take numeric ids: users, roles, uploaded files. */
+const NUMERIC_ROUTE = /^\/api\/(?:users|users-permissions\/roles|upload\/files)\/([^/]+)$/;
 
 /** How deep a query string or JSON body may nest: far beyond any real request, well short of a stack. */
 const MAX_DEPTH = 32;
@@ -38,7 +38,7 @@ function problemIn(root: unknown): { path: string[]; problem: string } | null {
  * character anywhere in the URL or the body (PostgreSQL refuses to store or compare one, so it
  * would otherwise come back as a database error from whichever query met it first), nesting deep
  * enough to exhaust a recursive reader, a list longer than the query parser keeps as a list, and a
- * user id that is not a number the users table can hold.
+ * user, role or file id that is not a number its table can hold.
  */
 export default () => async (ctx: Context, next: Next) => {
   if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/') || ctx.path.startsWith('/content-manager/')) {
@@ -53,9 +53,9 @@ export default () => async (ctx: Context, next: Next) => {
     if (inQuery) throw fieldError(inQuery.path.length > 0 ? inQuery.path : 'query', inQuery.problem);
     const inBody = problemIn(ctx.request.body);
     if (inBody) throw fieldError(inBody.path.length > 0 ? inBody.path : 'body', inBody.problem);
-    const user = USER_ROUTE.exec(ctx.path);
-    if (user && user[1] !== 'me' && user[1] !== 'count' && !(/^\d{1,10}$/.test(user[1]) && Number(user[1]) <= INT32_MAX)) {
-      throw fieldError('id', 'must be the number of a user', user[1]);
+    const numeric = NUMERIC_ROUTE.exec(ctx.path);
+    if (numeric && numeric[1] !== 'me' && numeric[1] !== 'count' && !(/^\d{1,10}$/.test(numeric[1]) && Number(numeric[1]) <= INT32_MAX)) {
+      throw fieldError('id', 'must be a number', numeric[1]);
     }
   }
   return next();

@@ -171,6 +171,11 @@ describe('requests no route can take', () => {
     expect(known.status).toBe(200);
   });
 
+  it.each(['/api/users/abc', '/api/users-permissions/roles/9999-99-99', '/api/upload/files/99999999999', '/api/topics/%00'])('refuses %s with a 400', async (url) => {
+    const res = await request(app.server).get(url).set(auth());
+    expect({ status: res.status, name: res.body.error?.name }).toEqual({ status: 400, name: 'ValidationError' });
+  });
+
   it('answers a method a route does not have in the envelope', async () => {
     const res = await request(app.server).patch('/api/topics');
     expect(res.status).toBeGreaterThanOrEqual(400);
