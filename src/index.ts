@@ -13,7 +13,8 @@ import { guardEmailRoute, guardPasswordReset } from './setup/email-guard';
 import { guardQueries, inputGuardMiddleware } from './setup/input-guard';
 import { richTextMiddleware } from './setup/rich-text';
 import { ensurePowerCategories } from './setup/power-categories';
-import { documentVersionMiddleware } from './setup/document-versions';
+import { documentVersionMiddleware, registerGraphqlVersions } from './setup/document-versions';
+import { access } from './utils/access';
 import { applySiteUserRegistration } from './setup/site-users';
 import { ensureTopics } from './setup/topics';
 import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
@@ -31,6 +32,7 @@ export default {
     strapi.documents.use(richTextMiddleware(strapi));
     // Last: closest to the write, so the version check and the write share one transaction.
     strapi.documents.use(documentVersionMiddleware(strapi));
+    registerGraphqlVersions(strapi, async () => (await access(strapi).current()).mayReadUnpublished);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -36,7 +36,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return undefined;
   };
 
+  const graphqlEndpoint = () => (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
+
   return async (ctx: Context, next: Next) => {
+    if (ctx.path === graphqlEndpoint()) {
+      // A mutation names its document; its `version` field is what If-Match carries back.
+      const versions = ctx.method === 'POST' ? parseIfMatch(ctx.get('If-Match')) : null;
+      if (versions) ctx.state.expectedVersion = { documentId: '*', versions, from: 'graphql' } satisfies ExpectedVersion;
+      return next();
+    }
     const target = targetOf(ctx);
     if (!target) return next();
     if (ctx.method !== 'GET') {

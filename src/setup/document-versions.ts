@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { conflictError } from '../utils/errors';
 
@@ -11,11 +12,12 @@ import { conflictError } from '../utils/errors';
  */
 
 export interface ExpectedVersion {
+  /** The document the version is of; `*` for a GraphQL request, whose mutation names it. */
   documentId: string;
   /** The ETags the caller accepts (`If-Match` may list several). */
   versions: string[];
-  /** The Content Manager is told in Chinese with a 409; REST clients get HTTP's 412. */
-  from: 'admin' | 'content-api';
+  /** The Content Manager is told in Chinese with a 409; REST clients get HTTP's 412, GraphQL an error coded STALE_VERSION. */
+  from: 'admin' | 'content-api' | 'graphql';
 }
 
 const GUARDED = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft']);
@@ -60,7 +62,7 @@ export function documentVersionMiddleware(strapi: Core.Strapi): Modules.Document
   return async (context, next) => {
     const expected = GUARDED.has(context.action) ? expectedOf(strapi) : undefined;
     const documentId = (context.params as { documentId?: string }).documentId;
-    if (!expected || !documentId || expected.documentId !== documentId) return next();
+    if (!expected || !documentId || (expected.documentId !== documentId && expected.documentId !== '*')) return next();
     return strapi.db.transaction(async ({ trx }) => {
       const meta = strapi.db.metadata.get(context.uid);
       const column = (meta.attributes.documentId as { columnName?: string }).columnName ?? 'document_id';
@@ -70,6 +72,9 @@ export function documentVersionMiddleware(strapi: Core.Strapi): Modules.Document
       const current = await documentVersion(strapi, context.uid, documentId, false);
       if (current !== null && !expected.versions.includes(current)) {
         if (expected.from === 'admin') throw conflictError('已被他人修改，请刷新后再改', { code: 'STALE_VERSION', current });
+        if (expected.from === 'graphql') {
+          throw new errors.ApplicationError('The document has changed since this version: read it again and reapply the change', { code: 'STALE_VERSION', current });
+        }
         throw Object.assign(createHttpError(412, 'The document has changed since this version: read it again and reapply the change'), {
           details: { code: 'STALE_VERSION', current },
         });
@@ -78,4 +83,30 @@ export function documentVersionMiddleware(strapi: Core.Strapi): Modules.Document
       return next();
     }) as unknown as ReturnType<typeof next>;
   };
+}
+
+type Nexus = { extendType: (config: { type: string; definition: (t: { string: (name: string, options: object) => void }) => void }) => unknown };
+
+/**
+ * GraphQL's `version` on every collection type: the same ETag as REST, to send back as If-Match
+ * with a mutation of that document.
+ */
+export function registerGraphqlVersions(strapi: Core.Strapi, mayReadUnpublished: () => Promise<boolean>): void {
+  const graphql = strapi.plugin('graphql');
+  if (!graphql) return;
+  const naming = graphql.service('utils').naming as { getTypeName: (contentType: unknown) => string };
+  const types = Object.values(strapi.contentTypes).filter((type) => type.uid.startsWith('api::') && type.kind === 'collectionType');
+  graphql.service('extension').use(({ nexus }: { nexus: Nexus }) => ({
+    types: types.map((contentType) =>
+      nexus.extendType({
+        type: naming.getTypeName(contentType),
+        definition(t) {
+          t.string('version', {
+            description: 'The version of this document, to send as If-Match with a change to it',
+            resolve: async (document: { documentId: string }) => documentVersion(strapi, contentType.uid, document.documentId, !(await mayReadUnpublished())),
+          });
+        },
+      }),
+    ),
+  }));
 }

@@ -68,6 +68,22 @@ describe('REST', () => {
   });
 });
 
+describe('GraphQL', () => {
+  it('gives each document its version and refuses a mutation from an older one', async () => {
+    const documentId = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, title: 'GraphQL 原标题' });
+    const graphql = (query: string, headers: Record<string, string> = {}) => request(app.server).post('/graphql').set({ ...auth(), ...headers }).send({ query });
+    const read = await graphql(`{ normativeDocument(documentId: "${documentId}", status: DRAFT) { version } }`);
+    const version = read.body.data.normativeDocument.version;
+    expect(version).toBe((await request(app.server).get(`/api/normative-documents/${documentId}?status=draft`).set(auth())).headers.etag);
+    const mutate = (title: string) => graphql(`mutation { updateNormativeDocument(documentId: "${documentId}", status: DRAFT, data: { title: "${title}" }) { documentId } }`, { 'If-Match': version });
+    const first = await mutate('GraphQL 甲');
+    expect(first.body.errors).toBeUndefined();
+    const second = await mutate('GraphQL 乙');
+    expect(second.body.errors[0]).toMatchObject({ extensions: { error: { details: { code: 'STALE_VERSION' } } } });
+    expect(await stored(documentId)).toBe('GraphQL 甲');
+  });
+});
+
 describe('Content Manager', () => {
   const cm = (documentId: string) => `/content-manager/collection-types/${UID}/${documentId}`;
 
