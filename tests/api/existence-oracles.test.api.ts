@@ -60,6 +60,40 @@ it('answers every Content Manager action on another organization\'s document as 
   }
 });
 
+it('answers the Content Manager\'s bulk actions on another organization\'s documents as on ids of no document, and acts on the editor\'s own', async () => {
+  for (const type of types().filter((one) => one.draftAndPublish)) {
+    const documents = app.strapi.documents(type.uid as never) as unknown as {
+      create: (p: object) => Promise<{ documentId: string }>;
+      publish: (p: object) => Promise<unknown>;
+      findOne: (p: object) => Promise<unknown>;
+    };
+    const create = async (organization: number, published: boolean) => {
+      const made = (await documents.create({ data: sampleData(app.strapi, type.uid, type.owner, organizations[organization].documentId) })).documentId;
+      if (published) await documents.publish({ documentId: made });
+      return made;
+    };
+    const actions = `/content-manager/collection-types/${type.uid}/actions`;
+    const attempts: [string, boolean, (ids: string[]) => request.Test][] = [
+      ['bulkPublish', false, (ids) => request(app.server).post(`${actions}/bulkPublish`).set(bearer(publisher)).send({ documentIds: ids })],
+      ['bulkUnpublish', true, (ids) => request(app.server).post(`${actions}/bulkUnpublish`).set(bearer(publisher)).send({ documentIds: ids })],
+      ['bulkDelete', false, (ids) => request(app.server).post(`${actions}/bulkDelete`).set(bearer(publisher)).send({ documentIds: ids })],
+      ['countManyEntriesDraftRelations', false, (ids) => request(app.server).get(`${actions}/countManyEntriesDraftRelations`).query({ documentIds: ids }).set(bearer(publisher))],
+    ];
+    for (const [action, published, attempt] of attempts) {
+      const theirs = await create(1, published);
+      const other = await attempt([theirs]);
+      const missing = await attempt(['doesnotexist0000000000000']);
+      expect({ type: type.uid, action, status: other.status, body: other.body }).toEqual({ type: type.uid, action, status: missing.status, body: missing.body });
+      expect(await documents.findOne({ documentId: theirs, status: published ? 'published' : 'draft' })).not.toBeNull();
+      if (action === 'countManyEntriesDraftRelations') continue;
+      const mine = await create(0, published);
+      const mixed = await attempt([mine, theirs]);
+      expect({ type: type.uid, action, status: mixed.status, count: mixed.body.count }).toEqual({ type: type.uid, action, status: 200, count: 1 });
+      expect(await documents.findOne({ documentId: theirs, status: published ? 'published' : 'draft' })).not.toBeNull();
+    }
+  }
+});
+
 it('lists none of another organization\'s drafts among the relations of a record every editor may read', async () => {
   const draft = await app.strapi.documents('api::normative-document.normative-document').create({
     data: sampleData(app.strapi, 'api::normative-document.normative-document', 'issuingOrganization', organizations[1].documentId) as never,

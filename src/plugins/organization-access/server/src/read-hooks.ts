@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { writing } from './document-middleware';
 import { both, ForbiddenSortError, isUnrestricted, readConditions, restrictQuery, type EngineQuery, type Where } from './read-rule';
 import { readModelsOf } from './services/scope';
+import { ownedTypesOf } from './ownership';
 import type { ScopeService } from './services';
 import { PLUGIN_ID } from './constants';
 import { forbiddenError } from '../../../../utils/errors';
@@ -100,8 +101,15 @@ export function scopeContentManagerRelations(strapi: Core.Strapi): void {
 }
 
 interface DocumentManager {
-  findLocales: (id: string | undefined, uid: string, options: unknown) => Promise<unknown[]>;
+  findLocales: (id: string | string[] | undefined, uid: string, options: unknown) => Promise<{ documentId?: string }[]>;
   exists: (uid: string, id?: string) => Promise<boolean>;
+  publishMany: (uid: string, documentIds: string[], locale: unknown) => Promise<number>;
+  unpublishMany: (documentIds: string[], uid: string, options?: unknown) => Promise<{ count: number }>;
+  deleteMany: (documentIds: string[], uid: string, options?: unknown) => Promise<{ count: number }>;
+}
+
+interface CollectionTypesController {
+  countManyEntriesDraftRelations: (this: unknown, ctx: { params: { model: string }; request: { query: Record<string, unknown> } }) => Promise<unknown>;
 }
 
 /**
@@ -109,25 +117,51 @@ interface DocumentManager {
  * or discard, and whether a document exists at all, with direct queries, then answers 403 (or
  * the document's other versions) when the user may not change or read it: which tells an editor
  * that another organization's document exists. What the caller may not read is not found, so
- * such a request is answered as for a document that does not exist.
+ * such a request is answered as for a document that does not exist. The bulk actions take a list
+ * of ids: the ones the caller may not read are dropped from it, as ids of no document are.
  */
 export function scopeContentManagerLookups(strapi: Core.Strapi): void {
   const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
   const manager = strapi.plugin('content-manager')?.service('document-manager') as unknown as DocumentManager | undefined;
   if (!manager) return;
-  const readable = async (uid: string, id: string) => {
+  const readableOf = async (uid: string, ids: string[]): Promise<string[]> => {
     const scope = await scopes().current();
-    if (isUnrestricted(scope) || !scopes().readWhere(uid, scope)) return true;
-    return (await scopes().readableDocumentIds(uid, [id], scope)).has(id);
+    if (isUnrestricted(scope) || !scopes().readWhere(uid, scope)) return ids;
+    const readable = await scopes().readableDocumentIds(uid, ids, scope);
+    return ids.filter((id) => readable.has(id));
   };
+  const owned = ownedTypesOf(strapi);
   const findLocales = manager.findLocales.bind(manager);
   manager.findLocales = async (id, uid, options) => {
-    const versions = await findLocales(id, uid, options);
+    // The organization condition of a permission is checked on the owner of each version: bulk
+    // unpublish looks its documents up without populating it, and would refuse every editor.
+    const owner = owned.get(uid)?.owner;
+    const opts = options as { populate?: unknown } | undefined;
+    const loaded = owner && opts && opts.populate === undefined ? { ...opts, populate: { [owner]: { fields: ['id'] } } } : options;
+    const versions = await findLocales(id, uid, loaded);
     if (!id || versions.length === 0) return versions;
-    return (await readable(uid, id)) ? versions : [];
+    const ids = [...new Set(versions.map((version) => version.documentId).filter((one): one is string => typeof one === 'string'))];
+    const readable = new Set(await readableOf(uid, ids));
+    return versions.filter((version) => version.documentId !== undefined && readable.has(version.documentId));
   };
   const exists = manager.exists.bind(manager);
-  manager.exists = async (uid, id) => (await exists(uid, id)) && (!id || (await readable(uid, id)));
+  manager.exists = async (uid, id) => (await exists(uid, id)) && (!id || (await readableOf(uid, [id])).length === 1);
+  const publishMany = manager.publishMany.bind(manager);
+  manager.publishMany = async (uid, documentIds, locale) => publishMany(uid, await readableOf(uid, documentIds), locale);
+  const unpublishMany = manager.unpublishMany.bind(manager);
+  manager.unpublishMany = async (documentIds, uid, options) => unpublishMany(await readableOf(uid, documentIds), uid, options);
+  const deleteMany = manager.deleteMany.bind(manager);
+  manager.deleteMany = async (documentIds, uid, options) => deleteMany(await readableOf(uid, documentIds), uid, options);
+
+  const controller = strapi.plugin('content-manager')?.controller('collection-types') as unknown as CollectionTypesController | undefined;
+  if (!controller) return;
+  const countDrafts = controller.countManyEntriesDraftRelations;
+  controller.countManyEntriesDraftRelations = async function scopedCountDrafts(this: unknown, ctx) {
+    const asked = ctx.request.query.documentIds;
+    const ids = (Array.isArray(asked) ? asked : [asked]).filter((id): id is string => typeof id === 'string');
+    ctx.request.query.documentIds = await readableOf(ctx.params.model, ids);
+    return countDrafts.call(this, ctx);
+  };
 }
 
 interface Authentication {
