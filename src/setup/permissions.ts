@@ -7,12 +7,10 @@ import type { Core } from '@strapi/strapi';
 export const PUBLIC_READ_ACTIONS = [
   'api::organization.organization.find',
   'api::organization.organization.findOne',
-  'api::organization.organization.tree',
   'api::topic.topic.find',
   'api::topic.topic.findOne',
   'api::normative-document.normative-document.find',
   'api::normative-document.normative-document.findOne',
-  'api::normative-document.normative-document.history',
   'api::channel.channel.find',
   'api::channel.channel.findOne',
   'api::interpretation-form.interpretation-form.find',

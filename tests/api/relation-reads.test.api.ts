@@ -240,6 +240,24 @@ describe('our own read routes take the caller scope', () => {
     expect(ids).not.toContain(others);
   });
 
+  it('lets every caller that may list organizations and read documents read the tree and a history', async () => {
+    // The bound callers are bound to A: B's documents are another organization's to them.
+    const own = await publish('A');
+    const others = await publish('B');
+    for (const { name, headers } of callers) {
+      const bound = name.includes('bound to another organization');
+      const tree = await request(app.server).get('/api/organizations/tree').set(headers);
+      const history = await request(app.server).get(`/api/normative-documents/${own}/history`).set(headers);
+      const otherHistory = await request(app.server).get(`/api/normative-documents/${others}/history`).set(headers);
+      expect({ name, tree: tree.status, history: history.status, otherHistory: otherHistory.status }).toEqual({
+        name,
+        tree: 200,
+        history: 200,
+        otherHistory: bound ? 404 : 200,
+      });
+    }
+  });
+
   it('does not show a 不予公开 basis in a history, a last action or the links', async () => {
     const target = await publish('A');
     const basis = await publish('B', { disclosureMode: 'not_disclosed', documentNumber: '并隐发〔2024〕77号' });

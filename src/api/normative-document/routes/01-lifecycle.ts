@@ -1,3 +1,5 @@
+import type { Context, Next } from 'koa';
+
 // Loaded before the core router (file order), so `/expiring` is not taken for a documentId.
 export default {
   routes: [
@@ -14,7 +16,10 @@ export default {
     {
       method: 'GET',
       path: '/normative-documents/:documentId/history',
-      handler: 'normative-document.history',
+      // A document's history is part of reading the document: whoever may read one (`findOne`)
+      // may read its history, with no permission of its own to grant.
+      handler: (ctx: Context, next: Next) => strapi.controller('api::normative-document.normative-document').history(ctx, next),
+      config: { auth: { scope: ['api::normative-document.normative-document.findOne'] } },
     },
   ],
 };
