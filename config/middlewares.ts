@@ -8,6 +8,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::sign-in-limit',
   'global::secure-cookies',
   'strapi::security',
+  'global::no-origin',
   {
     name: 'strapi::cors',
     // An origin not listed gets no CORS headers at all; the list is never reflected back.

@@ -126,6 +126,13 @@ describe('CORS', () => {
       }
     }
   });
+
+  it('sends no CORS headers to a request without an Origin, only Vary: Origin', async () => {
+    const res = await request(app.server).get('/api/topics');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(res.headers.vary).toMatch(/Origin/);
+  });
 });
 
 describe('GraphQL in production', () => {
