@@ -176,6 +176,15 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, lim
 export function operationLimitsRule(limits: GraphqlLimits) {
   return (context: ValidationContext) => {
     const document = context.getDocument();
+    // The schema has no subscription root: such an operation would only fail when executed.
+    if (!context.getSchema().getSubscriptionType()) {
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'subscription') {
+          context.reportError(new GraphQLError('This API has no subscriptions: send a query or a mutation.', { nodes: [definition] }));
+          return {};
+        }
+      }
+    }
     const aliases = aliasCount(document);
     if (aliases > limits.maxAliases) {
       context.reportError(new GraphQLError(`The query uses ${aliases} aliases; the limit is ${limits.maxAliases}.`, { extensions: { limit: 'aliases', value: aliases, max: limits.maxAliases } }));

@@ -100,6 +100,12 @@ describe('GraphQL limits', () => {
     expect(unknown.body.errors[0].message).toBe('Unknown fragment "Nowhere".');
   });
 
+  it('refuses a subscription, which this API does not have, as a client error', async () => {
+    const res = await graphql('subscription { normativeDocuments { title } }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ message: 'This API has no subscriptions: send a query or a mutation.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
   it('refuses more aliases than the limit, saying which limit', async () => {
     const aliases = Array.from({ length: 300 }, (_, i) => `a${i}: normativeDocuments(pagination: { limit: 100 }) { documentId title }`).join(' ');
     const res = await graphql(`{ ${aliases} }`);

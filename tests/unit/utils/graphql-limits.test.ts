@@ -1,5 +1,5 @@
-import { buildSchema, parse } from 'graphql';
-import { aliasCount, fragmentCycle, operationCost, unknownFragment } from '../../../src/utils/graphql-limits';
+import { buildSchema, parse, validate } from 'graphql';
+import { aliasCount, fragmentCycle, operationCost, operationLimitsRule, unknownFragment } from '../../../src/utils/graphql-limits';
 
 const schema = buildSchema(`
   input Page { limit: Int, pageSize: Int }
@@ -39,5 +39,18 @@ describe('operationCost', () => {
     ['{ a: docs(pagination: { limit: 100 }) { ...T } b: docs(pagination: { limit: 100 }) { ...T } } fragment T on Doc { title }', 2 * (1 + 100)],
   ])('%s costs %d', (source, cost) => {
     expect(operationCost(schema, parse(source), limits)).toBe(cost);
+  });
+});
+
+describe('operationLimitsRule', () => {
+  const messages = (source: string) => validate(schema, parse(source), [operationLimitsRule(limits)]).map((error) => error.message);
+
+  it.each([
+    ['{ doc { title } }', []],
+    ['subscription { doc { title } }', ['This API has no subscriptions: send a query or a mutation.']],
+    [`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: doc { title }`).join(' ')} }`, ['The query uses 31 aliases; the limit is 30.']],
+    ['{ docs(pagination: { limit: 100 }) { basedOn(pagination: { limit: 100 }) { basedOn(pagination: { limit: 100 }) { title } } } }', [expect.stringContaining('the limit is 50000')]],
+  ])('%s', (source, expected) => {
+    expect(messages(source)).toEqual(expected);
   });
 });
