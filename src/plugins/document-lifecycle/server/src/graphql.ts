@@ -200,7 +200,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
       }),
     ],
     resolversConfig: {
-      'Query.normativeDocumentHistory': { auth: { scope: [`${DOCUMENT_UID}.history`] } },
+      'Query.normativeDocumentHistory': { auth: { scope: [`${DOCUMENT_UID}.findOne`] } },
       'Query.normativeDocumentsAsOf': { auth: { scope: [`${DOCUMENT_UID}.find`] } },
       'Mutation.transitionNormativeDocument': { auth: { scope: [`${DOCUMENT_UID}.transition`] } },
     },
