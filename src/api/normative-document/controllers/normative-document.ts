@@ -5,7 +5,7 @@ import type { Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { fieldError } from '../../../utils/errors';
 import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
-import { currentActor } from '../../../plugins/document-lifecycle/server/src/actor';
+import { actorOf } from '../../../plugins/document-lifecycle/server/src/services/lifecycle';
 import { access, type AccessScope } from '../../../utils/access';
 import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
 import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
@@ -187,7 +187,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const input = (body.data ?? body) as Record<string, unknown>;
       if (typeof input.action !== 'string' || input.action === '') throw fieldError('action', 'is required');
       try {
-        const result = await lifecycle().transition(ctx.params.documentId, { ...input, action: input.action }, currentActor(strapi));
+        const result = await lifecycle().transition(ctx.params.documentId, { ...input, action: input.action }, actorOf(await access(strapi).current()));
         const [document] = await service().decorate(
           await strapi.documents(UID).findMany({ filters: { documentId: result.documentId }, status: 'published', populate: SHALLOW_POPULATE as never }),
           await access(strapi).current(),

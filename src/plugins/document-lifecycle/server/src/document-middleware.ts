@@ -5,9 +5,10 @@ import { parseDocumentNumber } from '../../../../domain/document-number';
 import { conflictError, fieldError } from '../../../../utils/errors';
 import { readToOneChange } from '../../../../utils/relations';
 import { slugFromTitle, uniqueSlug } from '../../../../utils/slug';
-import { currentActor } from './actor';
-import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from './constants';
-import type { LifecycleService } from './services';
+import { actorOf } from './services/lifecycle';
+import { access } from '../../../../utils/access';
+import { DOCUMENT_UID, EVENT_UID } from './constants';
+import { getService } from './get-service';
 
 /** Written only by the lifecycle: a client may echo the stored value (the admin form does) but not change it. */
 const SYSTEM_FIELDS = ['validity', 'indexNumber', 'noLongerInForceOn'] as const;
@@ -24,7 +25,7 @@ type Params = { documentId?: string; data?: Data; status?: string };
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
 
 export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
-  const lifecycle = () => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
+  const lifecycle = () => getService(strapi, 'lifecycle');
   const organizations = () => strapi.db.query('api::organization.organization');
 
   async function resolveIssuer(data: Data, existing: string | null): Promise<string | null> {
@@ -139,7 +140,7 @@ export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
       const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
       if (documentId) {
         await assertPublishable(documentId);
-        await lifecycle().registerFirstPublication(documentId, currentActor(strapi));
+        await lifecycle().registerFirstPublication(documentId, actorOf(await access(strapi).current()));
       }
       return result;
     });

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type * as NexusModule from 'nexus';
-import { currentActor } from './actor';
-import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from './constants';
+import { actorOf } from './services/lifecycle';
+import { DOCUMENT_UID, EVENT_UID } from './constants';
 import { toHttpError } from './errors';
-import type { LifecycleService } from './services';
 import { access, type AccessScope } from '../../../../utils/access';
 import { fieldError } from '../../../../utils/errors';
 import { asOfParam, validityParam } from '../../../../utils/query-params';
 import type { PublicListQuery, PublicListService } from '../../../../api/normative-document/services/public-list';
+import { getService } from './get-service';
 
 type Nexus = typeof NexusModule;
 
@@ -58,7 +58,7 @@ async function readAsOfArgs(strapi: Core.Strapi, args: AsOfArgs): Promise<Public
  * their REST routes.
  */
 export function registerGraphql(strapi: Core.Strapi): void {
-  const lifecycle = () => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
+  const lifecycle = () => getService(strapi, 'lifecycle');
   // The eight computed fields of one document share one decoration (one events query), not eight.
   const decorations = new WeakMap<object, Promise<Decorated>>();
   const decorate = (doc: { documentId: string }): Promise<Decorated> => {
@@ -189,7 +189,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
             async resolve(_parent: unknown, args: { documentId: string; action: string } & Record<string, unknown>) {
               const { documentId, ...input } = args;
               try {
-                await lifecycle().transition(documentId, input as { action: string }, currentActor(strapi));
+                await lifecycle().transition(documentId, input as { action: string }, actorOf(await access(strapi).current()));
               } catch (error) {
                 throw toHttpError(error);
               }

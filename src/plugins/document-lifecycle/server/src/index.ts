@@ -6,9 +6,10 @@ import controllers from './controllers';
 import { lifecycleMiddleware } from './document-middleware';
 import { registerGraphql } from './graphql';
 import routes from './routes';
-import services, { type IndexNumberService, type LifecycleService, type ValidityPeriodsService } from './services';
+import services from './services';
 import type { LifecycleConfig } from './config';
 import { chinaToday } from '../../../../domain/dates';
+import { getService } from './get-service';
 
 /** Admin RBAC actions: run transitions, read histories, run the date-driven tick by hand. */
 const ACTIONS = [
@@ -31,15 +32,15 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
-    await (strapi.plugin(PLUGIN_ID).service('index-numbers') as IndexNumberService).ensureTable();
-    await (strapi.plugin(PLUGIN_ID).service('validity-periods') as ValidityPeriodsService).ensureTable();
+    await getService(strapi, 'index-numbers').ensureTable();
+    await getService(strapi, 'validity-periods').ensureTable();
 
     const { cron } = strapi.config.get(`plugin::${PLUGIN_ID}`) as LifecycleConfig;
     if (cron.enabled) {
       strapi.cron.add({
         documentLifecycleTick: {
           task: async () => {
-            const report = await (strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService).tick(chinaToday(new Date()));
+            const report = await getService(strapi, 'lifecycle').tick(chinaToday(new Date()));
             strapi.log.info(`Document lifecycle: ${report.enteredIntoForce} entered into force, ${report.expired} expired on ${report.today}.`);
           },
           options: { rule: cron.rule, tz: 'Asia/Shanghai' },

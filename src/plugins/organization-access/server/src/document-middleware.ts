@@ -1,11 +1,11 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { fieldError, forbiddenError } from '../../../../utils/errors';
 import { readLinkedRefs, readToOneChange, type RelationRef } from '../../../../utils/relations';
-import { ORGANIZATION_UID, PLUGIN_ID } from './constants';
+import { ORGANIZATION_UID } from './constants';
 import { ownedTypesOf, type OwnedType } from './ownership';
 import { AsyncLocalStorage } from 'async_hooks';
 import { reaches, type AccessScope, type Reach } from './services/scope';
-import type { ScopeService } from './services';
+import { getService } from './get-service';
 
 const READS = new Set(['findMany', 'findFirst', 'count']);
 const ALL_READS = new Set([...READS, 'findOne']);
@@ -30,7 +30,7 @@ const forbidden = (message: string) => forbiddenError(message, { code: 'OUTSIDE_
  */
 export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const owned = () => ownedTypesOf(strapi);
-  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const scopes = () => getService(strapi, 'scope');
 
   async function organizationIdOf(ref: RelationRef): Promise<number | null> {
     const row = await strapi.db.query(ORGANIZATION_UID).findOne({

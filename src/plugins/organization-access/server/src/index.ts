@@ -10,7 +10,8 @@ import {
   scopeContentManagerLookups,
   scopeContentManagerRelations,
 } from './read-hooks';
-import services, { type ScopeService } from './services';
+import services from './services';
+import { getService } from './get-service';
 
 interface ConditionUser {
   id: number;
@@ -34,7 +35,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const types = ownedTypesOf(strapi);
-    const scope = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+    const scope = () => getService(strapi, 'scope');
 
     // The handler runs once per conditioned permission when an admin's abilities are built, which
     // happens on every admin request: the user's reach is computed once per request.

@@ -4,9 +4,8 @@ import { writing } from './document-middleware';
 import { both, ForbiddenSortError, isUnrestricted, readConditions, restrictQuery, type EngineQuery, type Where } from './read-rule';
 import { readModelsOf } from './services/scope';
 import { ownedTypesOf } from './ownership';
-import type { ScopeService } from './services';
-import { PLUGIN_ID } from './constants';
 import { forbiddenError } from '../../../../utils/errors';
+import { getService } from './get-service';
 
 type EngineFilters = Where | ((context: { meta: { uid: string } }) => Where | null | undefined) | null | undefined;
 
@@ -23,7 +22,7 @@ interface QueryParamsService {
  * sorts, which join inside one query, are narrowed by `restrictQuery`.
  */
 export function applyReadRuleToQueries(strapi: Core.Strapi): void {
-  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const scopes = () => getService(strapi, 'scope');
   const queryParams = strapi.get('query-params') as QueryParamsService;
   const transform = queryParams.transform.bind(queryParams);
 
@@ -71,7 +70,7 @@ interface RelationsContext {
  * targets the caller's scope reads are kept.
  */
 export function scopeContentManagerRelations(strapi: Core.Strapi): void {
-  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const scopes = () => getService(strapi, 'scope');
   const controller = strapi.plugin('content-manager')?.controller('relations') as unknown as RelationsController | undefined;
   if (!controller) return;
   const findExisting = controller.findExisting;
@@ -121,7 +120,7 @@ interface CollectionTypesController {
  * of ids: the ones the caller may not read are dropped from it, as ids of no document are.
  */
 export function scopeContentManagerLookups(strapi: Core.Strapi): void {
-  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const scopes = () => getService(strapi, 'scope');
   const manager = strapi.plugin('content-manager')?.service('document-manager') as unknown as DocumentManager | undefined;
   if (!manager) return;
   const readableOf = async (uid: string, ids: string[]): Promise<string[]> => {
@@ -174,7 +173,7 @@ interface Authentication {
  * queries, GraphQL relation resolvers) then find it ready for the query-engine hook.
  */
 export function resolveScopeOnAuthentication(strapi: Core.Strapi): void {
-  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const scopes = () => getService(strapi, 'scope');
   const auth = strapi.get('auth') as Authentication;
   const authenticate = auth.authenticate.bind(auth);
   auth.authenticate = (ctx, next) =>
@@ -198,7 +197,7 @@ const SITE_USER_ROUTES = /^\/api\/(users|users-permissions)(\/|$)/;
  */
 export function resolveScopeForGraphql(strapi: Core.Strapi): void {
   if (!strapi.plugin('graphql')) return;
-  const scopes = () => strapi.plugin(PLUGIN_ID).service('scope') as ScopeService;
+  const scopes = () => getService(strapi, 'scope');
   const key = 'plugin::graphql.apolloServer';
   const apollo = (strapi.config.get(key) ?? {}) as { plugins?: unknown[] };
   const plugin = {

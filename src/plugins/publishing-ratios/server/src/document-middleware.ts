@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { RatioResult } from '../../../../domain/publishing-ratios';
 import { assignToResult } from '../../../../utils/documents';
 import { INTERPRETATION_UID } from './services/ratios';
-import type { RatiosService } from './services';
+import { getService } from './get-service';
 
 type Params = { documentId?: string; status?: string };
 
@@ -20,7 +20,7 @@ const describe = (breach: RatioResult, period: string) =>
  * `warn` records the warning with the interpretation, `off` leaves it to the reports.
  */
 export function ratiosMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
-  const ratios = () => strapi.plugin('publishing-ratios').service('ratios') as RatiosService;
+  const ratios = () => getService(strapi, 'ratios');
 
   return async (context, next) => {
     if (context.uid !== INTERPRETATION_UID) return next();

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type * as NexusModule from 'nexus';
-import type { RatiosService } from './services';
+import { getService } from './get-service';
 
 type Nexus = typeof NexusModule;
 
@@ -9,7 +9,7 @@ type Nexus = typeof NexusModule;
  * scoping as `GET /api/publishing-ratios`, and allowed to the same tokens and users.
  */
 export function registerGraphql(strapi: Core.Strapi): void {
-  const ratios = () => strapi.plugin('publishing-ratios').service('ratios') as RatiosService;
+  const ratios = () => getService(strapi, 'ratios');
   const extension = strapi.plugin('graphql').service('extension');
 
   extension.use(({ nexus }: { nexus: Nexus }) => ({

@@ -6,17 +6,16 @@ import { chinaToday } from '../../../../../domain/dates';
 import { CONTENT_TYPES, readExportQuery, type ExportQuery } from '../../../../../domain/audit-export';
 import { access } from '../../../../../utils/access';
 import { fieldError } from '../../../../../utils/errors';
-import { currentActor } from '../../../../document-lifecycle/server/src/actor';
 import { RECORD_UID } from '../constants';
-import type { ExporterService } from '../services';
 import { Fingerprint } from '../writers';
+import { getService } from '../get-service';
 
 type Kind = 'documents' | 'events';
 
 const NAMES: Record<Kind, string> = { documents: '规范性文件状态', events: '文件效力变更记录' };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const exporter = () => strapi.plugin('audit-export').service('exporter') as ExporterService;
+  const exporter = () => getService(strapi, 'exporter');
   const records = () => strapi.db.query(RECORD_UID);
 
   /** The organizations an export covers: the one asked for and those below it, within what the caller may read. */
@@ -40,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const organizations = await organizationsFor(query);
 
     const exportId = crypto.randomUUID();
-    const actor = currentActor(strapi);
+    const scope = await access(strapi).current();
     const startedAt = new Date();
     const fingerprint = new Fingerprint();
     const { format, ...filters } = query;
@@ -55,8 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           rowCount,
           bytes: fingerprint.bytes,
           sha256: status === 'completed' ? fingerprint.digest() : null,
-          actor: actor.id,
-          actorName: actor.name,
+          actor: scope.actor,
+          actorName: scope.actorName,
           startedAt,
           finishedAt: new Date(),
         },

@@ -1,21 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday, isIsoDate } from '../../../../../domain/dates';
-import { currentActor } from '../actor';
+import { actorOf } from '../services/lifecycle';
 import { DOCUMENT_UID, PLUGIN_ID } from '../constants';
-import type { LifecycleService } from '../services';
 import { toHttpError } from '../errors';
 import { fieldError } from '../../../../../utils/errors';
 import { access, PUBLIC_SCOPE } from '../../../../../utils/access';
+import { getService } from '../get-service';
 
-const service = (strapi: Core.Strapi) => strapi.plugin(PLUGIN_ID).service('lifecycle') as LifecycleService;
+const service = (strapi: Core.Strapi) => getService(strapi, 'lifecycle');
 
 /** Admin-panel endpoints: the edit view's transition buttons, its history panel, and the tick button. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async transition(ctx: Context) {
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     try {
-      ctx.body = { data: await service(strapi).transition(ctx.params.documentId, { ...body, action: String(body.action ?? '') }, currentActor(strapi)) };
+      ctx.body = { data: await service(strapi).transition(ctx.params.documentId, { ...body, action: String(body.action ?? '') }, actorOf(await access(strapi).current())) };
     } catch (error) {
       throw toHttpError(error);
     }

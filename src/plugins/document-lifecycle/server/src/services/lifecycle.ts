@@ -15,9 +15,7 @@ import { conflictError, fieldError } from '../../../../../utils/errors';
 import { access, type AccessScope } from '../../../../../utils/access';
 import type { LifecycleConfig } from '../config';
 import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from '../constants';
-import type validityPeriods from './validity-periods';
-
-type ValidityPeriodsService = ReturnType<typeof validityPeriods>;
+import { getService } from '../get-service';
 
 /** Who caused an event: `admin:<id>`, `api-token:<id>`, `user:<id>`, or `system`. */
 export interface Actor {
@@ -26,6 +24,9 @@ export interface Actor {
 }
 
 export const SYSTEM: Actor = { id: 'system', name: '系统' };
+
+/** The actor of a request, as its access scope names it. */
+export const actorOf = (scope: AccessScope): Actor => ({ id: scope.actor, name: scope.actorName });
 
 /** A transition as requested through REST, GraphQL or the admin. */
 export interface TransitionInput {
@@ -132,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hash: hashEvent(content, previousHash),
       },
     });
-    await (strapi.plugin(PLUGIN_ID).service('validity-periods') as ValidityPeriodsService).record(entry.document, entry.to, entry.date);
+    await getService(strapi, 'validity-periods').record(entry.document, entry.to, entry.date);
     return storedEvent(row);
   }
 
@@ -198,7 +199,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           publishedOn,
           indexNumber:
             published.indexNumber ??
-            (await strapi.plugin(PLUGIN_ID).service('index-numbers').next(organization.code, Number(publishedOn.slice(0, 4)), indexSerialDigits)),
+            (await getService(strapi, 'index-numbers').next(organization.code, Number(publishedOn.slice(0, 4)), indexSerialDigits)),
           validUntil,
           noLongerInForceOn: validity === 'expired' && validUntil ? addDays(validUntil, 1) : null,
         };

@@ -12,6 +12,8 @@ export type { Reach } from '../read-rule';
 export interface AccessScope extends ReadScope {
   /** Describes the actor in refusals and logs: `admin:3`, `api-token:7`, `user:12`, `public`, `system`. */
   actor: string;
+  /** The actor's name as people know it (an admin's 姓名, a token's or a site user's name), kept in histories. */
+  actorName: string | null;
   write: Reach;
   /** The organizations the actor is bound to directly (not those below them). */
   memberOf: number[];
@@ -19,15 +21,23 @@ export interface AccessScope extends ReadScope {
 
 interface RequestLike {
   state?: {
-    user?: { id?: number; roles?: { code?: string }[] };
-    auth?: { strategy?: { name?: string }; credentials?: { id?: number; type?: string } };
+    user?: AdminUser;
+    auth?: { strategy?: { name?: string }; credentials?: { id?: number; type?: string; name?: string; username?: string } };
   };
 }
 
-export const SYSTEM_SCOPE: AccessScope = { actor: 'system', read: 'all', write: 'all', memberOf: [], mayReadUnpublished: true };
-export const PUBLIC_SCOPE: AccessScope = { actor: 'public', read: 'all', write: [], memberOf: [], mayReadUnpublished: false };
+interface AdminUser {
+  id?: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  email?: string | null;
+  roles?: { code?: string }[];
+}
+
+export const SYSTEM_SCOPE: AccessScope = { actor: 'system', actorName: '系统', read: 'all', write: 'all', memberOf: [], mayReadUnpublished: true };
+export const PUBLIC_SCOPE: AccessScope = { actor: 'public', actorName: null, read: 'all', write: [], memberOf: [], mayReadUnpublished: false };
 /** For a request whose scope was never worked out: it reads only what the public reads, of no organization. */
-const UNRESOLVED_SCOPE: AccessScope = { actor: 'unresolved', read: [], write: [], memberOf: [], mayReadUnpublished: false };
+const UNRESOLVED_SCOPE: AccessScope = { actor: 'unresolved', actorName: null, read: [], write: [], memberOf: [], mayReadUnpublished: false };
 /** Strapi 5.54 names the API-token strategy `content-api-token`; earlier 5.x releases `api-token`. */
 export const API_TOKEN_STRATEGIES = ['content-api-token', 'api-token'];
 
@@ -93,14 +103,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The organizations an admin user is bound to (the RBAC condition asks this too). */
     adminMemberships: (userId: number) => organizationsOf({ adminUser: { id: userId } }),
 
-    async forAdmin(user: { id?: number; roles?: { code?: string }[] }): Promise<AccessScope> {
+    async forAdmin(user: AdminUser): Promise<AccessScope> {
       const codes = (user.roles ?? []).map((role) => role.code);
-      if (codes.includes(SUPER_ADMIN_CODE)) return { actor: `admin:${user.id}`, read: 'all', write: 'all', memberOf: [], mayReadUnpublished: true };
+      // Chinese names are written family name first.
+      const actorName = [user.lastname, user.firstname].filter(Boolean).join('') || user.email || null;
+      const actor = `admin:${user.id}`;
+      if (codes.includes(SUPER_ADMIN_CODE)) return { actor, actorName, read: 'all', write: 'all', memberOf: [], mayReadUnpublished: true };
       const memberOf = user.id === undefined ? [] : await service.adminMemberships(user.id);
       const reach = await service.reachOf(memberOf);
       // 审计 reads the whole platform; what it may change still follows its memberships (none by default).
       const read: Reach = codes.includes(ROLE_CODES.auditor) ? 'all' : reach;
-      return { actor: `admin:${user.id}`, read, write: reach, memberOf, mayReadUnpublished: true };
+      return { actor, actorName, read, write: reach, memberOf, mayReadUnpublished: true };
     },
 
     /** The scope of the request being served, computed once per request. */
@@ -201,27 +214,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (strategy && API_TOKEN_STRATEGIES.includes(strategy) && credentials?.id !== undefined) {
         const actor = `api-token:${credentials.id}`;
+        const actorName = credentials.name ?? null;
         // Read-only tokens read what the public reads; full-access and custom tokens are the
         // platform's own integrations and editors' tools.
         const mayReadUnpublished = credentials.type !== 'read-only';
         const memberOf = await organizationsOf({ apiToken: { id: credentials.id } });
         if (memberOf.length > 0) {
           const reach = await service.reachOf(memberOf);
-          return { actor, read: reach, write: reach, memberOf, mayReadUnpublished };
+          return { actor, actorName, read: reach, write: reach, memberOf, mayReadUnpublished };
         }
         // An unbound token serves the whole platform (a city-wide site, an integration); what it may
         // do at all is still its type and its permissions.
-        return { actor, read: 'all', write: mayReadUnpublished ? 'all' : [], memberOf, mayReadUnpublished };
+        return { actor, actorName, read: 'all', write: mayReadUnpublished ? 'all' : [], memberOf, mayReadUnpublished };
       }
 
       if (strategy === 'users-permissions' && credentials?.id !== undefined) {
         const actor = `user:${credentials.id}`;
+        const actorName = credentials.username ?? null;
         const memberOf = await organizationsOf({ siteUser: { id: credentials.id } });
         if (memberOf.length > 0) {
           const reach = await service.reachOf(memberOf);
-          return { actor, read: reach, write: reach, memberOf, mayReadUnpublished: false };
+          return { actor, actorName, read: reach, write: reach, memberOf, mayReadUnpublished: false };
         }
-        return { actor, read: 'all', write: [], memberOf, mayReadUnpublished: false };
+        return { actor, actorName, read: 'all', write: [], memberOf, mayReadUnpublished: false };
       }
 
       // The public reads what is published and disclosable and changes nothing that belongs to an

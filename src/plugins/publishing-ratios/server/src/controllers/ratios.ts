@@ -2,12 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../../../domain/dates';
 import { fieldError } from '../../../../../utils/errors';
-import type { RatiosService } from '../services';
+import { getService } from '../get-service';
 
 const ALLOWED = ['period', 'organization'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const ratios = () => strapi.plugin('publishing-ratios').service('ratios') as RatiosService;
+  const ratios = () => getService(strapi, 'ratios');
   const access = () => strapi.plugin('organization-access')?.service('scope');
 
   /** The report for the content API and the admin page alike; scoped to what the caller may read. */
