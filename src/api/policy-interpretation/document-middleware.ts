@@ -1,7 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { chinaToday, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
-import { isBeyondWebsite, isDiverse } from '../../domain/publishing-ratios';
-import { CalendarError } from '../../domain/working-days';
+import { chinaToday, isIsoDate, toIsoDate } from '../../domain/dates';
+import { judgeInterpretation, referenceDate, type PublicationWarning, type SourceFacts } from '../../domain/interpretation';
 import { workingCalendar } from '../../utils/calendar';
 import { fieldError } from '../../utils/errors';
 import { readLinkedRefs, readToOneChange, type RelationRef } from '../../utils/relations';
@@ -16,11 +15,6 @@ const CHANNEL_UID = 'api::channel.channel';
 /** Kept by the system from the form, the channels and the dates; never written by clients. */
 export const DERIVED_FIELDS = ['diverseForm', 'beyondWebsite', 'lagWorkingDays', 'timely', 'publicationWarnings'] as const;
 
-/** A remark recorded with a publication that went through but needs someone's attention. */
-export interface PublicationWarning {
-  code: string;
-  message: string;
-}
 
 type Params = { documentId?: string; data?: Record<string, unknown>; status?: string };
 type Row = Record<string, unknown> & { id: number; documentId: string; publishedAt: string | null };
@@ -28,21 +22,13 @@ type Row = Record<string, unknown> & { id: number; documentId: string; published
 const refWhere = (ref: RelationRef) => ('documentId' in ref ? { documentId: ref.documentId } : { id: ref.id });
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The source documents an interpretation names, with what publication and timeliness need of them. */
-interface SourceDocument {
-  documentId: string;
-  title: string;
-  documentNumber: string | null;
-  /** The legal publication date of its published version; null while it has none. */
-  publishedOn: IsoDate | null;
-  issuers: number[];
-}
+/** A source document an interpretation names, with what publication and timeliness need of it. */
+type SourceDocument = SourceFacts & { documentId: string };
 
 /**
- * Rules of policy interpretations on every write path: the references exist, no date precedes
- * the source document's publication, derived fields are the system's, and publication needs a
- * published source document (with a warning when the interpreting organization issued none of
- * them). Timeliness is counted in statutory working days.
+ * Applies the rules of policy interpretations (`domain/interpretation.ts`) on every write path:
+ * checks the references exist and no date precedes the source document's publication, then
+ * gathers each stored version's facts and keeps what the rules derive from them.
  */
 export function policyInterpretationMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const rows = () => strapi.db.query(UID);
@@ -70,10 +56,6 @@ export function policyInterpretationMiddleware(strapi: Core.Strapi): Modules.Doc
       })
       .filter((source): source is SourceDocument => source !== null);
   }
-
-  /** The date an interpretation is measured from: the latest publication among its published sources. */
-  const referenceDate = (list: SourceDocument[]): IsoDate | null =>
-    list.map((source) => source.publishedOn).filter((date): date is IsoDate => date !== null).sort().pop() ?? null;
 
   async function resolveRefs(uid: string, value: unknown, field: string): Promise<string[] | undefined> {
     if (value === undefined) return undefined;
@@ -185,58 +167,34 @@ export function policyInterpretationMiddleware(strapi: Core.Strapi): Modules.Doc
       channelPublications?: { channel?: { isGovernmentWebsite: boolean } | null }[];
     })[];
     if (versions.length === 0) return null;
-    const within = strapi.config.get('gongkai.interpretation.timelyWithinWorkingDays', 3) as number;
+    const timelyWithinWorkingDays = strapi.config.get('gongkai.interpretation.timelyWithinWorkingDays', 3) as number;
     const today = chinaToday(new Date());
+    const calendar = await workingCalendar(strapi);
+    const draft = versions.find((candidate) => candidate.publishedAt === null);
+    const draftSources = await sources((draft?.sourceDocuments ?? []).map((s) => s.documentId));
     let answer: Record<string, unknown> | null = null;
 
     for (const version of versions) {
-      const list = await sources((version.sourceDocuments ?? []).map((s) => s.documentId));
-      const reference = referenceDate(list);
-      // The publication rules apply when a version is being published; other writes keep its record.
-      const gate = publishing && version.publishedAt !== null;
-      const warnings: PublicationWarning[] = ((version.publicationWarnings as PublicationWarning[] | null) ?? []).filter(
-        (warning) => warning.code !== 'INTERPRETATION_NO_CALENDAR' && !(gate && warning.code === 'INTERPRETATION_NOT_BY_ISSUER'),
-      );
-      const publishedOn = toIsoDate(version.publishedOn as string | null) ?? (publishing ? today : null);
-
-      if (gate) {
-        // A published version links only to published documents: the draft names the others.
-        const draft = versions.find((candidate) => candidate.publishedAt === null);
-        const named = list.length > 0 ? list : await sources((draft?.sourceDocuments ?? []).map((s) => s.documentId));
-        if (named.length === 0) throw fieldError('sourceDocuments', 'needs at least one normative document to publish an interpretation');
-        if (!reference) {
-          const titles = named.map((s) => `《${s.title}》${s.documentNumber ? `（${s.documentNumber}）` : ''}`).join('、');
-          throw fieldError('sourceDocuments', `cannot be published before its source document is: ${titles} not published`);
-        }
-        const organization = version.organization?.id;
-        if (organization !== undefined && !list.some((s) => s.publishedOn !== null && s.issuers.includes(organization))) {
-          warnings.push({
-            code: 'INTERPRETATION_NOT_BY_ISSUER',
-            message: '解读机构不是所解读文件的发文机关或联合发文机关（谁起草、谁解读）',
-          });
-        }
-      }
-
-      let lag: number | null = null;
-      if (reference && publishedOn) {
-        try {
-          lag = (await workingCalendar(strapi)).workingDaysBetween(reference, publishedOn);
-        } catch (error) {
-          if (!(error instanceof CalendarError)) throw error;
-          strapi.log.error(error.message);
-          warnings.push({ code: 'INTERPRETATION_NO_CALENDAR', message: `${error.year} 年节假日安排尚未载入，无法计算解读时效` });
-        }
-      }
-      const derived = {
-        publishedOn,
-        diverseForm: isDiverse(version.form),
-        beyondWebsite: isBeyondWebsite((version.channelPublications ?? []).map((entry) => entry.channel)),
-        lagWorkingDays: lag,
-        timely: lag === null ? null : lag <= within,
-        publicationWarnings: warnings.length > 0 ? warnings : null,
-      };
-      await rows().update({ where: { id: version.id }, data: derived });
-      if (version.publishedAt !== null || answer === null) answer = derived;
+      const judgement = judgeInterpretation({
+        version: {
+          published: version.publishedAt !== null,
+          publishedOn: toIsoDate(version.publishedOn as string | null),
+          publicationWarnings: (version.publicationWarnings as PublicationWarning[] | null) ?? null,
+          organization: version.organization?.id ?? null,
+          sources: await sources((version.sourceDocuments ?? []).map((s) => s.documentId)),
+          form: version.form ?? null,
+          channels: (version.channelPublications ?? []).map((entry) => entry.channel),
+        },
+        draftSources,
+        publishing,
+        today,
+        timelyWithinWorkingDays,
+        workingDaysBetween: (from, to) => calendar.workingDaysBetween(from, to),
+      });
+      if ('refused' in judgement) throw fieldError(judgement.refused.field, judgement.refused.message);
+      if (judgement.missingCalendar) strapi.log.error(judgement.missingCalendar.message);
+      await rows().update({ where: { id: version.id }, data: judgement.derived });
+      if (version.publishedAt !== null || answer === null) answer = judgement.derived as unknown as Record<string, unknown>;
     }
     return answer;
   }
