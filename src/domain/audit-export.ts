@@ -1,5 +1,5 @@
 import { isIsoDate, type IsoDate } from './dates';
-import { ACTION_LABELS, VALIDITY_LABELS, latestEventOn, type LifecycleAction, type Validity } from './lifecycle';
+import { ACTION_LABELS, VALIDITY_LABELS, type LifecycleAction, type Validity } from './lifecycle';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -44,7 +44,8 @@ export interface DocumentFacts {
   publishedOn: IsoDate | null;
   effectiveFrom: IsoDate | null;
   validUntil: IsoDate | null;
-  events: ExportEvent[];
+  /** The event whose validity the document had on the export's date (its validity period's); null before its first. */
+  stateOn: ExportEvent | null;
   /** Publication dates (and timeliness) of its published interpretations. */
   interpretations: { publishedOn: IsoDate | null; timely: boolean | null }[];
   publicationState: 'published' | 'modified';
@@ -52,7 +53,7 @@ export interface DocumentFacts {
 }
 
 /** A document's row as of a date: its validity and last action then, not now. */
-export interface DocumentRow extends Omit<DocumentFacts, 'events' | 'interpretations'> {
+export interface DocumentRow extends Omit<DocumentFacts, 'stateOn' | 'interpretations'> {
   validity: Validity | null;
   lastAction: LifecycleAction | null;
   lastActionDate: IsoDate | null;
@@ -63,11 +64,11 @@ export interface DocumentRow extends Omit<DocumentFacts, 'events' | 'interpretat
 }
 
 /**
- * The row of a document as of `asOf`, from its events; interpretations published after it do not
- * count. Written field by field: an export builds 100,000 of these.
+ * The row of a document as of `asOf`, from the event of its validity period on that date;
+ * interpretations published after it do not count. Written field by field: an export builds 100,000 of these.
  */
 export function documentRowAsOf(facts: DocumentFacts, asOf: IsoDate, publicPath: (slug: string) => string): DocumentRow {
-  const last = latestEventOn(facts.events, asOf);
+  const last = facts.stateOn;
   let interpretationCount = 0;
   let first: DocumentFacts['interpretations'][number] | null = null;
   for (const item of facts.interpretations) {

@@ -258,3 +258,35 @@ export function latestEventOn<Event extends ValidityEvent>(events: readonly Even
 export function validityOn(events: readonly ValidityEvent[], date: IsoDate): Validity | null {
   return latestEventOn(events, date)?.to ?? null;
 }
+
+/**
+ * One stretch of a document's history: from its event's date, the document has the event's
+ * validity until the next event's date (excluded), or for good while there is none. Periods are
+ * what readers ask "which validity on date X" of; they say the same as `latestEventOn`.
+ */
+export interface ValidityPeriod {
+  validity: Validity;
+  /** The sequence of the event that opened the period. */
+  sequence: number;
+  validFrom: IsoDate;
+  /** The first day the period no longer covers; null while it lasts. */
+  validTo: IsoDate | null;
+}
+
+/**
+ * The periods of one document's events. Events on the same date open periods that end the day
+ * they start, covering no day: the last of them is the one in force.
+ */
+export function periodsOf(events: readonly ValidityEvent[]): ValidityPeriod[] {
+  const ordered = [...events].sort((a, b) => a.sequence - b.sequence);
+  return ordered.map((event, index) => ({
+    validity: event.to,
+    sequence: event.sequence,
+    validFrom: event.date,
+    validTo: ordered[index + 1]?.date ?? null,
+  }));
+}
+
+/** Whether a period covers `date`. */
+export const coversDate = (period: Pick<ValidityPeriod, 'validFrom' | 'validTo'>, date: IsoDate): boolean =>
+  period.validFrom <= date && (period.validTo === null || period.validTo > date);

@@ -1,6 +1,12 @@
-import { DOCUMENT_COLUMNS, documentRowAsOf, readExportQuery, type DocumentFacts } from '../../../src/domain/audit-export';
+import { DOCUMENT_COLUMNS, documentRowAsOf, readExportQuery, type DocumentFacts, type ExportEvent } from '../../../src/domain/audit-export';
+import { latestEventOn } from '../../../src/domain/lifecycle';
 
-const facts: DocumentFacts = {
+const events: ExportEvent[] = [
+  { sequence: 1, action: 'register', to: 'in_force', date: '2026-01-10', basisNumber: null, basisReference: null },
+  { sequence: 2, action: 'amend', to: 'amended', date: '2026-03-15', basisNumber: '并政发〔2026〕9号', basisReference: null },
+];
+
+const facts: Omit<DocumentFacts, 'stateOn'> = {
   indexNumber: '11140100434359248C/2026-00001',
   documentNumber: '并政发〔2026〕1号',
   title: '太原市测试管理办法',
@@ -11,10 +17,6 @@ const facts: DocumentFacts = {
   publishedOn: '2026-01-10',
   effectiveFrom: '2026-01-10',
   validUntil: '2031-01-09',
-  events: [
-    { sequence: 1, action: 'register', to: 'in_force', date: '2026-01-10', basisNumber: null, basisReference: null },
-    { sequence: 2, action: 'amend', to: 'amended', date: '2026-03-15', basisNumber: '并政发〔2026〕9号', basisReference: null },
-  ],
   interpretations: [
     { publishedOn: '2026-01-12', timely: true },
     { publishedOn: '2026-04-20', timely: false },
@@ -23,6 +25,8 @@ const facts: DocumentFacts = {
   slug: 'tai-yuan-shi-ce-shi-guan-li-ban-fa',
 };
 const path = (slug: string) => `/zhengce/${slug}`;
+/** The facts as the reader gives them for `asOf`: with the event of the validity period on that date. */
+const factsOn = (asOf: string): DocumentFacts => ({ ...facts, stateOn: latestEventOn(events, asOf) });
 
 describe('documentRowAsOf', () => {
   it.each([
@@ -31,7 +35,7 @@ describe('documentRowAsOf', () => {
     ['in April, after the amendment', '2026-04-01', 'amended', 'amend', 1],
     ['after the second interpretation', '2026-05-01', 'amended', 'amend', 2],
   ])('gives the state %s', (_label, asOf, validity, lastAction, interpretations) => {
-    const row = documentRowAsOf(facts, asOf, path);
+    const row = documentRowAsOf(factsOn(asOf), asOf, path);
     expect({ validity: row.validity, lastAction: row.lastAction, interpretations: row.interpretationCount }).toEqual({
       validity,
       lastAction,
@@ -40,7 +44,7 @@ describe('documentRowAsOf', () => {
   });
 
   it('fills every column, in Chinese where a person reads it', () => {
-    const row = documentRowAsOf(facts, '2026-04-01', path);
+    const row = documentRowAsOf(factsOn('2026-04-01'), '2026-04-01', path);
     const values = Object.fromEntries(DOCUMENT_COLUMNS.map((column) => [column.header, column.value(row)]));
     expect(values).toEqual({
       索引号: '11140100434359248C/2026-00001',

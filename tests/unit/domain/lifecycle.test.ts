@@ -7,6 +7,8 @@ import {
   TRANSITION_ACTIONS,
   VALIDITIES,
   validityOn,
+  periodsOf,
+  coversDate,
   type BasisDocument,
   type LifecycleDocument,
   type TransitionAction,
@@ -205,4 +207,32 @@ describe('validityOn', () => {
   it('orders by date, not by the order the events are given in', () => {
     expect(validityOn([...events].reverse(), '2024-02-29')).toBe('in_force');
   });
+});
+
+describe('periodsOf', () => {
+  const events = [
+    { date: '2020-01-20', to: 'pending' as const, sequence: 1 },
+    { date: '2020-02-01', to: 'in_force' as const, sequence: 2 },
+    { date: '2024-03-01', to: 'amended' as const, sequence: 3 },
+    { date: '2024-03-01', to: 'repealed' as const, sequence: 4 },
+  ];
+  const periods = periodsOf(events);
+
+  it('opens a period at each event, closed by the next', () => {
+    expect(periods).toEqual([
+      { validity: 'pending', sequence: 1, validFrom: '2020-01-20', validTo: '2020-02-01' },
+      { validity: 'in_force', sequence: 2, validFrom: '2020-02-01', validTo: '2024-03-01' },
+      { validity: 'amended', sequence: 3, validFrom: '2024-03-01', validTo: '2024-03-01' },
+      { validity: 'repealed', sequence: 4, validFrom: '2024-03-01', validTo: null },
+    ]);
+  });
+
+  it.each(['2020-01-19', '2020-01-20', '2020-01-31', '2020-02-01', '2024-02-29', '2024-03-01', '2030-01-01'])(
+    'on %s, says what validityOn says, with at most one period',
+    (date) => {
+      const covering = periods.filter((period) => coversDate(period, date));
+      expect(covering.length).toBeLessThanOrEqual(1);
+      expect(covering[0]?.validity ?? null).toBe(validityOn(events, date));
+    },
+  );
 });

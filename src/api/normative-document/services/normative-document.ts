@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import type { IsoDate } from '../../../domain/dates';
-import { ACTION_LABELS, VALIDITY_LABELS, validityOn, type Validity } from '../../../domain/lifecycle';
-import type { LifecycleService, LifecycleEvent, ValidityPeriodsService } from '../../../plugins/document-lifecycle/server/src/services';
+import { ACTION_LABELS, VALIDITY_LABELS, type Validity } from '../../../domain/lifecycle';
+import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { access, type AccessScope } from '../../../utils/access';
 
 const UID = 'api::normative-document.normative-document';
@@ -40,16 +40,10 @@ export const SHALLOW_POPULATE = {
   interpretations: { fields: ['documentId', 'title', 'slug', 'publishedOn', 'lagWorkingDays', 'timely'], populate: { form: { fields: ['code', 'name'] } } },
 };
 
-function validityMap(own: Map<string, LifecycleEvent[]>, ids: string[], date: IsoDate): Map<string, Validity | null> {
-  return new Map(
-    ids.map((id) => [id, validityOn((own.get(id) ?? []).map((e) => ({ date: e.date, to: e.to as Validity, sequence: e.sequence })), date)]),
-  );
-}
-
 export const validityLabel = (validity: Validity | null | undefined) => (validity ? VALIDITY_LABELS[validity] : null);
 
 export default factories.createCoreService(UID, ({ strapi }) => {
-  const lifecycle = () => strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
+  const lifecycle = () => getService(strapi, 'lifecycle');
 
   /** Published summaries of those of the given documents the caller may read. */
   async function summaries(documentIds: string[], scope: AccessScope): Promise<Map<string, DocumentSummary>> {
@@ -71,8 +65,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
      * validity at all), from the validity periods the events open and close.
      */
     async documentIdsOn(date: IsoDate, validity?: Validity): Promise<string[]> {
-      const periods = strapi.plugin('document-lifecycle').service('validity-periods') as ValidityPeriodsService;
-      return (await periods.documentsOn(date, validity)).map((row: { document: string }) => row.document);
+      return (await getService(strapi, 'validity-periods').documentsOn(date, validity)).map((row: { document: string }) => row.document);
     },
 
     /**
@@ -83,7 +76,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     async decorate<T extends Doc>(documents: T[], scope: AccessScope, options: { asOf?: IsoDate } = {}) {
       const ids = documents.map((doc) => doc.documentId);
       const { own, asBasis } = await lifecycle().eventsAround(ids);
-      const asOf = options.asOf ? validityMap(own, ids, options.asOf) : null;
+      const asOf = options.asOf ? await getService(strapi, 'validity-periods').statesOn(ids, options.asOf) : null;
       const linked = new Set<string>();
       for (const list of own.values()) for (const event of list) if (event.basisDocument) linked.add(event.basisDocument);
       for (const list of asBasis.values()) for (const event of list) linked.add(event.document);
@@ -103,8 +96,10 @@ export default factories.createCoreService(UID, ({ strapi }) => {
         for (const event of asBasis.get(doc.documentId) ?? []) {
           if (event.action in LINKS) push(LINKS[event.action as keyof typeof LINKS][1], event.document);
         }
-        const validity = asOf ? (asOf.get(doc.documentId) ?? null) : (doc.validity ?? null);
-        const last = (own.get(doc.documentId) ?? []).filter((e) => !options.asOf || e.date <= options.asOf).at(-1);
+        const events = own.get(doc.documentId) ?? [];
+        const state = asOf?.get(doc.documentId);
+        const validity = asOf ? (state?.validity ?? null) : (doc.validity ?? null);
+        const last = asOf ? events.find((event) => event.sequence === state?.sequence) : events.at(-1);
         // The 文号 of a basis the caller may not read is not shown either.
         const basisNumber = last?.basisDocument && !related.has(last.basisDocument) ? null : (last?.basisNumber ?? null);
         return {

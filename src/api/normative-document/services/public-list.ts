@@ -3,9 +3,9 @@ import type { Knex } from 'knex';
 import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import type { AccessScope } from '../../../utils/access';
+import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 
 const UID = 'api::normative-document.normative-document';
-const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
 const ORGANIZATION_UID = 'api::organization.organization';
 const TOPIC_UID = 'api::topic.topic';
 
@@ -94,18 +94,7 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.indexNumber) builder.where(c('indexNumber'), query.indexNumber);
 
     if (query.asOf) {
-      // The latest event on or before the date decides; (document, date, sequence) is indexed, so
-      // each document costs one index probe.
-      const events = strapi.db.metadata.get(EVENT_UID).tableName;
-      const e = (attribute: string) => `${events}.${column(EVENT_UID, attribute)}`;
-      const latest = knex(events)
-        .select(e('toValidity'))
-        .where(e('document'), knex.ref(c('documentId')))
-        .andWhere(e('date'), '<=', query.asOf)
-        .orderBy([{ column: e('date'), order: 'desc' }, { column: e('sequence'), order: 'desc' }])
-        .limit(1);
-      if (query.validity) builder.whereRaw('(?) = ?', [latest, query.validity]);
-      else builder.whereRaw('(?) is not null', [latest]);
+      builder.whereIn(c('documentId'), getService(strapi, 'validity-periods').documentsOn(query.asOf, query.validity));
     } else if (query.validity) {
       builder.where(c('validity'), query.validity);
     }

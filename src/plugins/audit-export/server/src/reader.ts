@@ -28,6 +28,8 @@ export interface ExportPlan {
   documents: TablePlan;
   organizations: TablePlan;
   events: TablePlan;
+  /** The lifecycle's validity periods: (document, validity, valid_from, valid_to, sequence). */
+  periods: string;
   /** Absent when the policy-interpretation type is not installed. */
   interpretations: TablePlan | null;
   /** The public site's path of a document, with `{slug}`. */
@@ -72,7 +74,7 @@ const text = (value: unknown): string | null => (value === null || value === und
  * engine's hydration of each row would cost more than the database for 100,000 documents.
  */
 export function createReader(knex: Knex, plan: ExportPlan) {
-  const { documents, organizations: orgs, events, interpretations } = plan;
+  const { documents, organizations: orgs, events, periods, interpretations } = plan;
   const d = (name: string) => `d.${documents.columns[name]}`;
   const e = (name: string) => events.columns[name];
   const publicPath = (slug: string) => plan.publicPath.replace('{slug}', slug);
@@ -105,6 +107,34 @@ export function createReader(knex: Knex, plan: ExportPlan) {
       .orderBy([{ column: e('document') }, { column: e('sequence') }])
       .select(...[...new Set(['document', 'sequence', ...fields])].map((name) => `${e(name)} as ${name}`))) as Row[];
     return group(rows, (row) => row.document as string, (row) => row);
+  }
+
+  /** The event of each document's validity period on `date`, by document. */
+  async function statesOn(trx: Knex.Transaction, documentIds: string[], date: IsoDate): Promise<Map<string, ExportEvent>> {
+    const rows = (await trx(`${periods} as p`)
+      .join(`${events.table} as e`, function periodEvent() {
+        this.on(`e.${e('document')}`, '=', 'p.document').andOn(`e.${e('sequence')}`, '=', 'p.sequence');
+      })
+      .whereIn('p.document', documentIds)
+      .where('p.valid_from', '<=', date)
+      .andWhere((w) => w.whereNull('p.valid_to').orWhere('p.valid_to', '>', date))
+      .select(
+        'p.document as document',
+        ...['sequence', 'action', 'toValidity', 'date', 'basisNumber', 'basisReference'].map((name) => `e.${e(name)} as ${name}`),
+      )) as Row[];
+    return new Map(
+      rows.map((row) => [
+        row.document as string,
+        {
+          sequence: Number(row.sequence),
+          action: row.action as LifecycleAction,
+          to: row.toValidity as Validity,
+          date: toIsoDate(row.date) as IsoDate,
+          basisNumber: text(row.basisNumber),
+          basisReference: text(row.basisReference),
+        },
+      ]),
+    );
   }
 
   /** Published interpretations of published document rows, by the document row's id. */
@@ -153,7 +183,7 @@ export function createReader(knex: Knex, plan: ExportPlan) {
         .join(`${orgs.table} as o`, 'o.id', `cl.${coIssuers.inverseJoinColumn.name}`)
         .whereIn(`cl.${coIssuers.joinColumn.name}`, rowIds)
         .select(`cl.${coIssuers.joinColumn.name} as row`, `o.${orgs.columns.name} as name`)) as Row[];
-      const eventsByDocument = await eventsOf(trx, documentIds, ['action', 'toValidity', 'date', 'basisNumber', 'basisReference']);
+      const states = await statesOn(trx, documentIds, query.asOf);
       const interpretationRows = await interpretationsOf(trx, rowIds);
 
       const coIssuerNames = group(coIssuerRows, (row) => Number(row.row), (row) => row.name as string);
@@ -169,16 +199,7 @@ export function createReader(knex: Knex, plan: ExportPlan) {
           publishedOn: toIsoDate(row.publishedOn),
           effectiveFrom: toIsoDate(row.effectiveFrom),
           validUntil: toIsoDate(row.validUntil),
-          events: (eventsByDocument.get(row.documentId as string) ?? []).map(
-            (event): ExportEvent => ({
-              sequence: Number(event.sequence),
-              action: event.action as LifecycleAction,
-              to: event.toValidity as Validity,
-              date: toIsoDate(event.date) as IsoDate,
-              basisNumber: text(event.basisNumber),
-              basisReference: text(event.basisReference),
-            }),
-          ),
+          stateOn: states.get(row.documentId as string) ?? null,
           interpretations: interpretationRows.get(Number(row.id)) ?? [],
           // Strapi's "modified": the draft was saved after the published version.
           publicationState: row.draftUpdatedAt !== null && timeOf(row.draftUpdatedAt) > timeOf(row.updatedAt) + 1000 ? 'modified' : 'published',

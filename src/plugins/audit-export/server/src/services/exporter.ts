@@ -50,6 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
       organizations: tablePlan(ORGANIZATION_UID, ['documentId', 'name']),
       events: tablePlan(EVENT_UID, [...STORED_EVENT_ATTRIBUTES]),
+      periods: (strapi.plugin('document-lifecycle').service('validity-periods') as { table: string }).table,
       interpretations: strapi.contentTypes[INTERPRETATION_UID as never] ? tablePlan(INTERPRETATION_UID, ['publishedAt', 'publishedOn', 'timely'], ['sourceDocuments']) : null,
       publicPath: strapi.config.get('plugin::audit-export.publicPath', '/zhengce/{slug}') as string,
     };

@@ -133,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hash: hashEvent(content, previousHash),
       },
     });
-    await getService(strapi, 'validity-periods').record(entry.document, entry.to, entry.date);
+    await getService(strapi, 'validity-periods').record(entry.document, entry.to, entry.date, content.sequence);
     return storedEvent(row);
   }
 
