@@ -400,6 +400,16 @@ describe('point in time', () => {
     expect(await snapshot()).toEqual(incremental);
   });
 
+  it('rebuilds, at start, periods stored before they kept the sequence of their event', async () => {
+    const table = 'gongkai_validity_periods';
+    const periods = () => app.strapi.db.connection(table).select('document', 'validity', 'valid_from', 'valid_to', 'sequence').orderBy(['document', 'valid_from', 'sequence']);
+    const before = await periods();
+    expect(before.every((row: { sequence: number | null }) => Number.isInteger(row.sequence))).toBe(true);
+    await app.strapi.db.connection.schema.alterTable(table, (t) => t.dropColumn('sequence'));
+    await app.strapi.plugin('document-lifecycle').service('validity-periods').ensureTable();
+    expect(await periods()).toEqual(before);
+  });
+
   it.each([
     ['asOf', '2021-02-30', 'asOf must be a calendar date (YYYY-MM-DD)'],
     ['asOf', '2999-01-01', 'asOf must not be in the future'],
