@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from './dates';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, isDocumentKind } from './document-kinds';
 import { ACTION_LABELS, VALIDITY_LABELS, type LifecycleAction, type Validity } from './lifecycle';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
@@ -10,8 +11,6 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/x-ndjson; charset=utf-8',
 };
 
-const KIND_LABELS: Record<string, string> = { regulation: '规章', normative_document: '行政规范性文件', policy_document: '其他政策文件' };
-const KINDS = Object.keys(KIND_LABELS);
 
 /** One column of an export: its key (JSON Lines), Chinese header (CSV, XLSX), type and width. */
 export interface Column<Row> {
@@ -103,7 +102,7 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { key: 'indexNumber', header: '索引号', type: 'string', width: 30, value: (r) => r.indexNumber },
   { key: 'documentNumber', header: '文号', type: 'string', width: 22, value: (r) => r.documentNumber },
   { key: 'title', header: '标题', type: 'string', width: 50, value: (r) => r.title },
-  { key: 'kind', header: '文件类别', type: 'string', width: 16, value: (r) => KIND_LABELS[r.kind] ?? r.kind },
+  { key: 'kind', header: '文件类别', type: 'string', width: 16, value: (r) => (isDocumentKind(r.kind) ? DOCUMENT_KIND_LABELS[r.kind] : r.kind) },
   { key: 'issuingOrganization', header: '发文机关', type: 'string', width: 24, value: (r) => r.issuingOrganization },
   { key: 'coIssuers', header: '联合发文机关', type: 'string', width: 24, value: (r) => r.coIssuers.join('、') || null },
   { key: 'adoptedOn', header: '成文日期', type: 'date', width: 12, value: (r) => r.adoptedOn },
@@ -201,7 +200,7 @@ export function readExportQuery(query: Record<string, unknown>, today: IsoDate):
   if (text.validity !== undefined && !VALIDITIES.includes(text.validity as Validity)) {
     return { parameter: 'validity', message: `must be one of ${VALIDITIES.join(', ')}` };
   }
-  if (text.kind !== undefined && !KINDS.includes(text.kind)) return { parameter: 'kind', message: `must be one of ${KINDS.join(', ')}` };
+  if (text.kind !== undefined && !isDocumentKind(text.kind)) return { parameter: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` };
   return {
     format,
     asOf,

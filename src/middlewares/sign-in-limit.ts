@@ -1,16 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { AttemptLimiter } from '../utils/attempt-limiter';
+import { statusOfError } from '../utils/errors';
 
 /** Where passwords are tried: site users, admin users, and their password resets. */
 const SIGN_IN_PATHS = new Set(['/api/auth/local', '/api/auth/forgot-password', '/api/auth/reset-password', '/admin/login', '/admin/forgot-password', '/admin/reset-password']);
 
-/** Strapi's errors carry a name, not a status, until its error middleware answers them. */
-const REFUSALS = new Set(['ValidationError', 'ApplicationError', 'UnauthorizedError']);
-const isRefusal = (error: unknown): boolean => {
-  const { status, name } = (error ?? {}) as { status?: number; name?: string };
-  return status === 400 || status === 401 || (status === undefined && name !== undefined && REFUSALS.has(name));
-};
+/** A sign-in refused for what was sent (wrong password, unknown account, malformed): a failure to count. */
+const isRefusal = (error: unknown): boolean => [400, 401].includes(statusOfError(error));
 
 interface SignInLimitConfig {
   maxFailures: number;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { fieldError } from '../utils/errors';
+import { fieldError, statusOfError } from '../utils/errors';
 
 interface EmailController {
   send: (ctx: { request: { body?: unknown } }) => Promise<unknown>;
@@ -55,8 +55,7 @@ export function guardPasswordReset(strapi: Core.Strapi): void {
     try {
       return await forgotPassword.call(this, ctx);
     } catch (error) {
-      const { status, name } = (error ?? {}) as { status?: number; name?: string };
-      if ((status !== undefined && status < 500) || name === 'ValidationError' || name === 'ApplicationError') throw error;
+      if (statusOfError(error) < 500) throw error;
       strapi.log.error(`Password reset mail not sent: ${(error as Error).message}`);
       ctx.body = { ok: true };
       return undefined;

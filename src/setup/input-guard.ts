@@ -1,12 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { checkData, checkQuery, ShapeError, type AttributeOf, type ShapeAttribute } from '../utils/input-shape';
 import { fieldError } from '../utils/errors';
+import { addQueryHook } from '../utils/query-transform';
 
 const WRITES = new Set(['create', 'update', 'clone']);
-
-interface QueryParamsService {
-  transform: (uid: string, params: unknown) => { where?: unknown; populate?: unknown; _q?: unknown };
-}
 
 const attributeLookup = (strapi: Core.Strapi): AttributeOf => (uid, name) => {
   const model = strapi.getModel(uid as never) as { attributes: Record<string, ShapeAttribute> } | undefined;
@@ -22,10 +19,7 @@ const toValidationError = (error: ShapeError) => fieldError(error.path, error.pr
  */
 export function guardQueries(strapi: Core.Strapi): void {
   const attributeOf = attributeLookup(strapi);
-  const queryParams = strapi.get('query-params') as QueryParamsService;
-  const transform = queryParams.transform.bind(queryParams);
-  queryParams.transform = (uid, params) => {
-    const query = transform(uid, params);
+  addQueryHook(strapi, (uid, query) => {
     if (!strapi.requestContext.get()) return query;
     try {
       checkQuery(attributeOf, uid, query);
@@ -34,7 +28,7 @@ export function guardQueries(strapi: Core.Strapi): void {
       throw error;
     }
     return query;
-  };
+  });
 }
 
 /**

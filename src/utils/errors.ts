@@ -29,3 +29,27 @@ export function conflictError(message: string, details: Record<string, unknown> 
 export function forbiddenError(message: string, details: Record<string, unknown> = {}): Error {
   return Object.assign(createHttpError(403, message), { details });
 }
+
+/** The status Strapi's error middleware answers each of its error classes with. */
+const STATUS_OF_STRAPI_ERRORS: Record<string, number> = {
+  ValidationError: 400,
+  ApplicationError: 400,
+  YupValidationError: 400,
+  UnauthorizedError: 401,
+  ForbiddenError: 403,
+  PolicyError: 403,
+  NotFoundError: 404,
+  PayloadTooLargeError: 413,
+  RateLimitError: 429,
+  NotImplementedError: 501,
+};
+
+/**
+ * The status an error thrown below Strapi's error middleware will be answered with: http-errors
+ * carry it, Strapi's own errors only their name until the middleware maps it; anything else is a 500.
+ */
+export function statusOfError(error: unknown): number {
+  const { status, name } = (error ?? {}) as { status?: unknown; name?: unknown };
+  if (typeof status === 'number') return status;
+  return (typeof name === 'string' && STATUS_OF_STRAPI_ERRORS[name]) || 500;
+}

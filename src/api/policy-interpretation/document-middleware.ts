@@ -4,7 +4,7 @@ import { judgeInterpretation, referenceDate, type PublicationWarning, type Sourc
 import { workingCalendar } from '../../utils/calendar';
 import { fieldError } from '../../utils/errors';
 import { readLinkedRefs, readToOneChange, type RelationRef } from '../../utils/relations';
-import { assignToResult } from '../../utils/documents';
+import { assignToResult, isPublication } from '../../utils/documents';
 import { slugFromTitle, uniqueSlug } from '../../utils/slug';
 
 export const UID = 'api::policy-interpretation.policy-interpretation';
@@ -206,7 +206,7 @@ export function policyInterpretationMiddleware(strapi: Core.Strapi): Modules.Doc
     if (action === 'create' || action === 'update' || action === 'clone') await prepareWrite(action, params);
     if (!['create', 'update', 'clone', 'publish', 'unpublish', 'discardDraft'].includes(action)) return next();
 
-    const publishing = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+    const publishing = isPublication(action, params);
     // The write, its derived fields and the publication rules stand or fall together.
     return strapi.db.transaction(async () => {
       const result = await next();

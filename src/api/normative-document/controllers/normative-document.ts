@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { chinaToday, type IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
+import { DOCUMENT_KINDS, isDocumentKind } from '../../../domain/document-kinds';
 import { fieldError } from '../../../utils/errors';
 import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
 import { actorOf } from '../../../plugins/document-lifecycle/server/src/services/lifecycle';
@@ -29,8 +30,6 @@ interface ListParams {
   kind?: string;
   topic?: string;
 }
-
-const KINDS = ['regulation', 'normative_document', 'policy_document'];
 
 export default factories.createCoreController(UID, ({ strapi }) => {
   const service = () => strapi.service(UID) as unknown as {
@@ -69,7 +68,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     }
     const kind = takeParam(ctx, 'kind');
     if (kind !== undefined) {
-      if (!KINDS.includes(kind)) throw fieldError('kind', `must be one of ${KINDS.join(', ')}`, kind);
+      if (!isDocumentKind(kind)) throw fieldError('kind', `must be one of ${DOCUMENT_KINDS.join(', ')}`, kind);
       params.kind = kind;
       filters.push({ kind });
     }

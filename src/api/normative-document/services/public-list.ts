@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type { JoinTable } from '../../../utils/documents';
 import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import type { AccessScope } from '../../../utils/access';
@@ -26,12 +27,6 @@ export interface PublicListQuery {
 
 export const SORT_FIELDS = ['publishedOn', 'effectiveFrom', 'adoptedOn', 'validUntil', 'title', 'id'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
 
 /**
  * The public list of normative documents, built for read traffic: one SQL query selects the page

@@ -3,15 +3,10 @@ import { toIsoDate, type IsoDate } from '../../../../domain/dates';
 import { documentRowAsOf, type DocumentFacts, type DocumentRow, type EventRow, type ExportEvent, type ExportQuery } from '../../../../domain/audit-export';
 import { STORED_EVENT_ATTRIBUTES, storedEvent, verifyChain } from '../../../../domain/event-chain';
 import type { LifecycleAction, Validity } from '../../../../domain/lifecycle';
+import type { JoinTable } from '../../../../utils/documents';
 
 /** Rows read from the database per query; the export never holds more than one page. */
 const PAGE = 1000;
-
-export interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
 
 /** Where one content type's rows are: its table, the column of each attribute, its join tables. */
 export interface TablePlan {

@@ -2,8 +2,10 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isIsoDate } from '../../../../domain/dates';
 import { parseDocumentNumber } from '../../../../domain/document-number';
+import { isDocumentKind, NUMBERED_KINDS } from '../../../../domain/document-kinds';
 import { conflictError, fieldError } from '../../../../utils/errors';
 import { readToOneChange } from '../../../../utils/relations';
+import { isPublication } from '../../../../utils/documents';
 import { slugFromTitle, uniqueSlug } from '../../../../utils/slug';
 import { actorOf } from './services/lifecycle';
 import { access } from '../../../../utils/access';
@@ -14,8 +16,6 @@ import { getService } from './get-service';
 const SYSTEM_FIELDS = ['validity', 'indexNumber', 'noLongerInForceOn'] as const;
 /** Part of the legal record once published; `validUntil` then changes only through `renew`. */
 const LOCKED_AFTER_PUBLICATION = ['publishedOn', 'validUntil'] as const;
-/** Kinds that must carry a 文号 to be published. */
-const NUMBERED_KINDS = ['regulation', 'normative_document'];
 
 const EVENT_WRITES = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
@@ -110,7 +110,7 @@ export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
     if (!published) return;
     if (!published.issuingOrganization) throw fieldError('issuingOrganization', 'is required to publish');
     if (!published.adoptedOn) throw fieldError('adoptedOn', 'is required to publish');
-    if (NUMBERED_KINDS.includes(published.kind) && !published.documentNumber) {
+    if (isDocumentKind(published.kind) && NUMBERED_KINDS.includes(published.kind) && !published.documentNumber) {
       throw fieldError('documentNumber', 'is required to publish a regulation or normative document');
     }
   }
@@ -131,7 +131,7 @@ export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
       });
     }
 
-    const publishing = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+    const publishing = isPublication(action, params);
     if (!publishing) return next();
 
     // Publication and the legal registration that goes with it succeed or fail together.

@@ -5,13 +5,10 @@ import { both, ForbiddenSortError, isUnrestricted, readConditions, restrictQuery
 import { readModelsOf } from './services/scope';
 import { ownedTypesOf } from './ownership';
 import { forbiddenError } from '../../../../utils/errors';
+import { addQueryHook } from '../../../../utils/query-transform';
 import { getService } from './get-service';
 
 type EngineFilters = Where | ((context: { meta: { uid: string } }) => Where | null | undefined) | null | undefined;
-
-interface QueryParamsService {
-  transform: (uid: string, params: unknown) => EngineQuery;
-}
 
 /**
  * Every read Strapi makes from request parameters passes through the query-params transform:
@@ -23,11 +20,7 @@ interface QueryParamsService {
  */
 export function applyReadRuleToQueries(strapi: Core.Strapi): void {
   const scopes = () => getService(strapi, 'scope');
-  const queryParams = strapi.get('query-params') as QueryParamsService;
-  const transform = queryParams.transform.bind(queryParams);
-
-  queryParams.transform = (uid, params) => {
-    const query = transform(uid, params);
+  addQueryHook<EngineQuery>(strapi, (uid, query) => {
     if (writing.getStore()) return query;
     const scope = scopes().currentSync();
     if (isUnrestricted(scope)) return query;
@@ -52,7 +45,7 @@ export function applyReadRuleToQueries(strapi: Core.Strapi): void {
       return both(before ?? null, readConditions(models.get(context.meta.uid), scope)) ?? {};
     };
     return restricted;
-  };
+  });
 }
 
 interface RelationsController {

@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RatioResult } from '../../../../domain/publishing-ratios';
-import { assignToResult } from '../../../../utils/documents';
+import { assignToResult, isPublication } from '../../../../utils/documents';
 import { INTERPRETATION_UID } from './services/ratios';
 import { getService } from './get-service';
 
@@ -26,7 +26,7 @@ export function ratiosMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
     if (context.uid !== INTERPRETATION_UID) return next();
     const params = context.params as Params;
     const publishing =
-      context.action === 'publish' || ((context.action === 'create' || context.action === 'update') && params.status === 'published');
+      isPublication(context.action, params);
     if (!publishing || ratios().config().enforcement === 'off') return next();
 
     return strapi.db.transaction(async () => {

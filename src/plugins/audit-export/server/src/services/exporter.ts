@@ -3,7 +3,8 @@ import type { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STORED_EVENT_ATTRIBUTES } from '../../../../../domain/event-chain';
-import type { ExportPlan, JoinTable, TablePlan } from '../reader';
+import type { JoinTable } from '../../../../../utils/documents';
+import type { ExportPlan, TablePlan } from '../reader';
 import type { ExportDatabase, ExportJob, WorkerReport } from '../worker';
 
 const DOCUMENT_UID = 'api::normative-document.normative-document';

@@ -16,15 +16,10 @@ import { chinaToday } from '../../../../../domain/dates';
 import { fieldError } from '../../../../../utils/errors';
 import { access } from '../../../../../utils/access';
 import type { RatiosConfig } from '../config';
+import type { JoinTable } from '../../../../../utils/documents';
 
 export const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
 const ORGANIZATION_UID = 'api::organization.organization';
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
 
 export interface OrganizationRatios {
   organization: { documentId: string; name: string; shortName: string | null; level: string; kind: string; parent: string | null };
