@@ -1,3 +1,2 @@
 export const PLUGIN_ID = 'document-lifecycle';
-export const DOCUMENT_UID = 'api::normative-document.normative-document';
 export const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';

@@ -9,7 +9,8 @@ import { isPublication } from '../../../../utils/documents';
 import { slugFromTitle, uniqueSlug } from '../../../../utils/slug';
 import { actorOf } from './services/lifecycle';
 import { access } from '../../../../utils/access';
-import { DOCUMENT_UID, EVENT_UID } from './constants';
+import { EVENT_UID } from './constants';
+import { lifecycleTypeOf } from './document-types';
 import { getService } from './get-service';
 
 /** Written only by the lifecycle: a client may echo the stored value (the admin form does) but not change it. */
@@ -74,7 +75,7 @@ export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
     const issuer = await resolveIssuer(data, storedIssuer);
     const number = 'documentNumber' in data ? data.documentNumber : current.documentNumber;
     if (issuer && typeof number === 'string' && ('documentNumber' in data || 'issuingOrganization' in data)) {
-      const clash = await strapi.db.query(DOCUMENT_UID).findOne({
+      const clash = await strapi.db.query(lifecycleTypeOf(strapi)).findOne({
         where: {
           documentNumber: number,
           issuingOrganization: { documentId: issuer },
@@ -99,7 +100,7 @@ export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
     }
 
     if (action !== 'update' && !data.slug && typeof data.title === 'string') {
-      const rows = strapi.db.query(DOCUMENT_UID);
+      const rows = strapi.db.query(lifecycleTypeOf(strapi));
       data.slug = await uniqueSlug(slugFromTitle(data.title), async (slug) => (await rows.count({ where: { slug } })) > 0);
     }
   }
@@ -120,7 +121,7 @@ export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
       if (EVENT_WRITES.has(context.action)) throw new errors.ForbiddenError('Lifecycle events are append-only');
       return next();
     }
-    if (context.uid !== DOCUMENT_UID) return next();
+    if (context.uid !== lifecycleTypeOf(strapi)) return next();
 
     const params = context.params as Params;
     const { action } = context;

@@ -1,7 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type * as NexusModule from 'nexus';
 import { actorOf } from './services/lifecycle';
-import { DOCUMENT_UID, EVENT_UID } from './constants';
+import { EVENT_UID } from './constants';
+import { lifecycleTypeOf } from './document-types';
 import { toHttpError } from './errors';
 import { access, type AccessScope } from '../../../../utils/access';
 import { fieldError } from '../../../../utils/errors';
@@ -66,7 +67,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     if (!decoration) {
       decoration = access(strapi)
         .current()
-        .then((scope) => (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate([doc], scope))
+        .then((scope) => (strapi.service(lifecycleTypeOf(strapi) as UID.Service) as unknown as DecorateService).decorate([doc], scope))
         .then(([decorated]) => decorated);
       decorations.set(doc, decoration);
     }
@@ -156,7 +157,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
               const query = await readAsOfArgs(strapi, args);
               const scope = await access(strapi).current();
               const { data } = await (strapi.service('api::normative-document.public-list') as unknown as PublicListService).list(query, scope);
-              const decorated = await (strapi.service(DOCUMENT_UID) as unknown as DecorateService).decorate(data, scope, { asOf: query.asOf });
+              const decorated = await (strapi.service(lifecycleTypeOf(strapi) as UID.Service) as unknown as DecorateService).decorate(data, scope, { asOf: query.asOf });
               return decorated as never;
             },
           });
@@ -164,7 +165,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
             type: 'LifecycleHistory',
             args: { documentId: nexus.nonNull(nexus.idArg()) },
             async resolve(_parent: unknown, { documentId }: { documentId: string }) {
-              const visible = await strapi.documents(DOCUMENT_UID).findOne({ documentId });
+              const visible = await strapi.documents(lifecycleTypeOf(strapi)).findOne({ documentId });
               if (!visible) return null;
               const { events, chain } = await lifecycle().history(documentId, await access(strapi).current());
               return { events, chainValid: chain.valid, brokenAt: chain.valid ? null : chain.brokenAt };
@@ -193,16 +194,16 @@ export function registerGraphql(strapi: Core.Strapi): void {
               } catch (error) {
                 throw toHttpError(error);
               }
-              return strapi.documents(DOCUMENT_UID).findOne({ documentId, status: 'published' });
+              return strapi.documents(lifecycleTypeOf(strapi)).findOne({ documentId, status: 'published' });
             },
           });
         },
       }),
     ],
     resolversConfig: {
-      'Query.normativeDocumentHistory': { auth: { scope: [`${DOCUMENT_UID}.findOne`] } },
-      'Query.normativeDocumentsAsOf': { auth: { scope: [`${DOCUMENT_UID}.find`] } },
-      'Mutation.transitionNormativeDocument': { auth: { scope: [`${DOCUMENT_UID}.transition`] } },
+      'Query.normativeDocumentHistory': { auth: { scope: [`${lifecycleTypeOf(strapi)}.findOne`] } },
+      'Query.normativeDocumentsAsOf': { auth: { scope: [`${lifecycleTypeOf(strapi)}.find`] } },
+      'Mutation.transitionNormativeDocument': { auth: { scope: [`${lifecycleTypeOf(strapi)}.transition`] } },
     },
   }));
 }

@@ -4,6 +4,7 @@ import { PLUGIN_ID } from './constants';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { lifecycleMiddleware } from './document-middleware';
+import { lifecycleTypeOf } from './document-types';
 import { registerGraphql } from './graphql';
 import routes from './routes';
 import services from './services';
@@ -26,6 +27,8 @@ export default {
   services,
 
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The type it manages is read from the schemas now, so a wrong one stops the start with its reasons.
+    lifecycleTypeOf(strapi);
     strapi.documents.use(lifecycleMiddleware(strapi));
     if (strapi.plugin('graphql')) registerGraphql(strapi);
   },

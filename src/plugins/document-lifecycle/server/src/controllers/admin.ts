@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday, isIsoDate } from '../../../../../domain/dates';
 import { actorOf } from '../services/lifecycle';
-import { DOCUMENT_UID, PLUGIN_ID } from '../constants';
+import { PLUGIN_ID } from '../constants';
+import { lifecycleTypeOf } from '../document-types';
 import { toHttpError } from '../errors';
 import { fieldError } from '../../../../../utils/errors';
 import { access, PUBLIC_SCOPE } from '../../../../../utils/access';
@@ -24,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async history(ctx: Context) {
     const scope = await access(strapi).current();
     const { documentId } = ctx.params as { documentId: string };
-    if (!(await access(strapi).readableDocumentIds(DOCUMENT_UID, [documentId], scope)).has(documentId)) return ctx.notFound('Normative document not found');
+    if (!(await access(strapi).readableDocumentIds(lifecycleTypeOf(strapi), [documentId], scope)).has(documentId)) return ctx.notFound('Normative document not found');
     ctx.body = { data: await service(strapi).history(documentId, scope) };
   },
 
@@ -40,9 +41,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (typeof exclude === 'string' && exclude) where.documentId = { $ne: exclude };
     if (text) where.$or = [{ title: { $containsi: text } }, { documentNumber: { $containsi: text } }];
     const scopes = access(strapi);
-    const own = scopes.readWhere(DOCUMENT_UID, await scopes.current());
-    const open = scopes.readWhere(DOCUMENT_UID, PUBLIC_SCOPE);
-    const rows = await strapi.db.query(DOCUMENT_UID).findMany({
+    const own = scopes.readWhere(lifecycleTypeOf(strapi), await scopes.current());
+    const open = scopes.readWhere(lifecycleTypeOf(strapi), PUBLIC_SCOPE);
+    const rows = await strapi.db.query(lifecycleTypeOf(strapi)).findMany({
       where: own ? { $and: [where, { $or: [own, open] }] } : where,
       select: ['documentId', 'title', 'documentNumber'],
       orderBy: [{ publishedOn: 'desc' }, { id: 'desc' }],

@@ -14,7 +14,8 @@ import { defaultValidUntil } from '../../../../../domain/validity-term';
 import { conflictError, fieldError } from '../../../../../utils/errors';
 import { access, type AccessScope } from '../../../../../utils/access';
 import type { LifecycleConfig } from '../config';
-import { DOCUMENT_UID, EVENT_UID, PLUGIN_ID } from '../constants';
+import { EVENT_UID, PLUGIN_ID } from '../constants';
+import { lifecycleTypeOf } from '../document-types';
 import { getService } from '../get-service';
 
 /** Who caused an event: `admin:<id>`, `api-token:<id>`, `user:<id>`, or `system`. */
@@ -64,7 +65,7 @@ const DOCUMENT_FIELDS = [
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as LifecycleConfig;
-  const documents = () => strapi.db.query(DOCUMENT_UID);
+  const documents = () => strapi.db.query(lifecycleTypeOf(strapi));
   const events = () => strapi.db.query(EVENT_UID);
 
   /** The draft and published rows of a document. */
@@ -115,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const previousHash = (last?.hash as string | undefined) ?? null;
     const row = await events().create({
       data: {
-        contentType: DOCUMENT_UID,
+        contentType: lifecycleTypeOf(strapi),
         document: content.document,
         sequence: content.sequence,
         action: content.action,
@@ -215,7 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const target = await rowsOf(documentId);
         if (!target.any) throw new errors.NotFoundError('Normative document not found');
         // Transitions write without the Document Service, so they ask for organization access themselves.
-        await access(strapi).assertMayChange(DOCUMENT_UID, documentId, undefined, 'Normative document not found');
+        await access(strapi).assertMayChange(lifecycleTypeOf(strapi), documentId, undefined, 'Normative document not found');
 
         let basis = null;
         if (input.basisDocumentId !== undefined && input.basisDocumentId !== null && input.basisDocumentId !== '') {
@@ -305,7 +306,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const list = rows.map(storedEvent);
       const chain = verifyChain(list);
       const bases = list.map((event) => event.basisDocument).filter((id): id is string => !!id);
-      const readable = await access(strapi).readableDocumentIds(DOCUMENT_UID, bases, scope);
+      const readable = await access(strapi).readableDocumentIds(lifecycleTypeOf(strapi), bases, scope);
       const shown = list.map((event) =>
         event.basisDocument && !readable.has(event.basisDocument) ? { ...event, basisDocument: null, basisNumber: null } : event,
       );
@@ -346,7 +347,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         validUntil: { $gte: today, $lte: addDays(today, within) },
       };
       if (organizationIds) where.issuingOrganization = { documentId: { $in: organizationIds } };
-      const readable = access(strapi).readWhere(DOCUMENT_UID, scope);
+      const readable = access(strapi).readWhere(lifecycleTypeOf(strapi), scope);
       const rows = (await documents().findMany({
         where: readable ? { $and: [where, readable] } : where,
         select: ['documentId', 'title', 'documentNumber', 'indexNumber', 'validUntil'],
