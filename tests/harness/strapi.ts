@@ -42,9 +42,10 @@ async function usePostgresIfAsked(): Promise<(() => Promise<void>) | undefined> 
 /**
  * Boots one real Strapi on a fresh temporary SQLite file, without the admin panel, with `env`
  * set over the test environment. Call it in `beforeAll` and `stop()` in `afterAll`: Strapi keeps
- * global state, so one instance per test file.
+ * global state, so one instance per test file. `app` boots another app than Gongkai (a fixture
+ * written in JavaScript, its own dist).
  */
-export async function startStrapi(env: Record<string, string> = {}): Promise<TestInstance> {
+export async function startStrapi(env: Record<string, string> = {}, app: { appDir: string; distDir: string } = { appDir: APP_DIR, distDir: DIST_DIR }): Promise<TestInstance> {
   applyTestEnv();
   // Files run one after another in one process: what a file sets is put back when it stops.
   const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
@@ -53,7 +54,7 @@ export async function startStrapi(env: Record<string, string> = {}): Promise<Tes
   process.env.DATABASE_FILENAME = path.join(dir, 'test.db');
   const dropDatabase = await usePostgresIfAsked();
 
-  const strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({ ...app, autoReload: false, serveAdminPanel: false });
   await strapi.load();
   await strapi.server.mount();
 

@@ -99,7 +99,9 @@ export function lifecycleMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
       if (earlier in data && isIsoDate(a) && isIsoDate(b) && a < b) throw fieldError(earlier, `must not be after ${later}`, b);
     }
 
-    if (action !== 'update' && !data.slug && typeof data.title === 'string') {
+    // A type with a `slug` gets the title's pinyin when none is given.
+    const hasSlug = 'slug' in strapi.contentType(lifecycleTypeOf(strapi)).attributes;
+    if (hasSlug && action !== 'update' && !data.slug && typeof data.title === 'string') {
       const rows = strapi.db.query(lifecycleTypeOf(strapi));
       data.slug = await uniqueSlug(slugFromTitle(data.title), async (slug) => (await rows.count({ where: { slug } })) > 0);
     }

@@ -89,9 +89,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const service = {
-    /** Every organization as (id, parent id), from the organization service that owns the tree. */
+    /** Every organization as (id, parent id). */
     async edges(): Promise<TreeEdge[]> {
-      return strapi.service(ORGANIZATION_UID).edges();
+      const rows = (await strapi.db.query(ORGANIZATION_UID).findMany({
+        select: ['id'],
+        populate: { parent: { select: ['id'] } },
+      })) as { id: number; parent?: { id: number } | null }[];
+      return rows.map((row) => ({ id: row.id, parentId: row.parent?.id ?? null }));
     },
 
     /** The organizations bound to `memberOf` and everything below them. */
