@@ -31,11 +31,6 @@ afterAll(async () => {
 });
 
 const as = (key: 'A' | 'B') => ({ Authorization: `Bearer ${tokens[key]}` });
-const lifecycle = () =>
-  app.strapi.plugin('document-lifecycle').service('lifecycle') as {
-    transition: (documentId: string, input: object, actor: { id: string; name?: string }) => Promise<unknown>;
-    history: (documentId: string, scope: object) => Promise<{ events: { action: string; to: string; date: string }[]; chain: { valid: boolean } }>;
-  };
 
 async function publishArticle(key: 'A' | 'B', data: Record<string, unknown>) {
   const res = await request(app.server)
@@ -75,19 +70,26 @@ it('amends and repeals an article, each change an event in a chain that verifies
   const amendment = await publishArticle('A', { title: '甲机构会议办法修正案', documentNumber: '甲发〔2026〕3号', publishedOn: '2026-02-01', effectiveFrom: '2026-02-01' });
   const repeal = await publishArticle('A', { title: '甲机构关于废止会议办法的决定', documentNumber: '甲发〔2026〕4号', publishedOn: '2026-03-01', effectiveFrom: '2026-03-01' });
 
-  await lifecycle().transition(target.documentId, { action: 'amend', basisDocumentId: amendment.documentId, date: '2026-02-01' }, { id: 'system' });
+  const transition = (body: object) => request(app.server).post(`/api/articles/${target.documentId}/transitions`).set(as('A')).send(body);
+  const amended = await transition({ action: 'amend', basisDocumentId: amendment.documentId, date: '2026-02-01' });
+  expect(amended.status).toBe(200);
   // An amended text is no longer in force as it stood from the amendment on.
-  expect((await read('A', target.documentId)).body.data).toMatchObject({ validity: 'amended', noLongerInForceOn: '2026-02-01' });
-  await lifecycle().transition(target.documentId, { action: 'repeal', basisDocumentId: repeal.documentId, date: '2026-03-01' }, { id: 'system' });
+  expect(amended.body.data).toMatchObject({ documentId: target.documentId, validity: 'amended', noLongerInForceOn: '2026-02-01' });
+  expect(amended.body.meta.event).toMatchObject({ action: 'amend', from: 'in_force', to: 'amended' });
+  expect((await transition({ action: 'amend', basisDocumentId: amendment.documentId, date: '2026-01-01' })).status).toBe(400);
+  const repealed = await transition({ action: 'repeal', basisDocumentId: repeal.documentId, date: '2026-03-01' });
+  expect(repealed.status).toBe(200);
   expect((await read('A', target.documentId)).body.data).toMatchObject({ validity: 'repealed', noLongerInForceOn: '2026-02-01' });
+  expect((await transition({ action: 'amend', basisDocumentId: amendment.documentId, date: '2026-04-01' })).status).toBe(409);
 
-  const { events, chain } = await lifecycle().history(target.documentId, { actor: 'system', actorName: '系统', read: 'all', write: 'all', memberOf: [], mayReadUnpublished: true });
-  expect(events.map((event) => [event.action, event.to, event.date])).toEqual([
+  const history = await request(app.server).get(`/api/articles/${target.documentId}/history`).set(as('A'));
+  expect(history.status).toBe(200);
+  expect(history.body.data.map((event: { action: string; to: string; date: string }) => [event.action, event.to, event.date])).toEqual([
     ['register', 'in_force', '2026-01-10'],
     ['amend', 'amended', '2026-02-01'],
     ['repeal', 'repealed', '2026-03-01'],
   ]);
-  expect(chain).toEqual({ valid: true });
+  expect(history.body.meta.chain).toEqual({ valid: true });
 
   const deletion = await request(app.server).delete(`/api/articles/${target.documentId}`).set(as('A'));
   expect(deletion.status).toBe(409);
@@ -99,6 +101,10 @@ it('keeps each organization to its own articles on every route', async () => {
   expect(list.status).toBe(200);
   expect(JSON.stringify(list.body)).not.toContain(theirs.documentId);
   expect((await read('B', theirs.documentId)).status).toBe(404);
+  expect((await request(app.server).get(`/api/articles/${theirs.documentId}/history`).set(as('B'))).status).toBe(404);
+  const transition = await request(app.server).post(`/api/articles/${theirs.documentId}/transitions`).set(as('B')).send({ action: 'repeal', date: '2026-05-01', basisReference: '乙机构决定' });
+  expect(transition.status).toBe(404);
+  expect((await read('A', theirs.documentId)).body.data.validity).toBe('in_force');
 
   const update = await request(app.server).put(`/api/articles/${theirs.documentId}`).set(as('B')).send({ data: { title: '改写' } });
   expect(update.status).toBe(404);

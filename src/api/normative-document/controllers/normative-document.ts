@@ -6,9 +6,7 @@ import { parseDocumentNumber } from '../../../domain/document-number';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../../domain/document-kinds';
 import { fieldError } from '../../../utils/errors';
 import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
-import { actorOf } from '../../../plugins/document-lifecycle/server/src/services/lifecycle';
 import { access, type AccessScope } from '../../../utils/access';
-import { toHttpError } from '../../../plugins/document-lifecycle/server/src/errors';
 import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
 import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
 import { SORT_FIELDS, type PublicListQuery, type PublicListService, type SortField } from '../services/public-list';
@@ -179,31 +177,6 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const response = (await super.update(ctx)) as { data: { documentId: string } } | undefined;
       if (!response?.data) return response;
       ctx.body = await respondWithStored(ctx, response.data.documentId);
-    },
-
-    async transition(ctx: Context) {
-      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const input = (body.data ?? body) as Record<string, unknown>;
-      if (typeof input.action !== 'string' || input.action === '') throw fieldError('action', 'is required');
-      try {
-        const result = await lifecycle().transition(ctx.params.documentId, { ...input, action: input.action }, actorOf(await access(strapi).current()));
-        const [document] = await service().decorate(
-          await strapi.documents(UID).findMany({ filters: { documentId: result.documentId }, status: 'published', populate: SHALLOW_POPULATE as never }),
-          await access(strapi).current(),
-        );
-        ctx.body = { data: document, meta: { event: result.event } };
-      } catch (error) {
-        throw toHttpError(error);
-      }
-    },
-
-    async history(ctx: Context) {
-      const { documentId } = ctx.params;
-      // Through the Document Service, so the public read rules decide whether the caller may see it.
-      const visible = await strapi.documents(UID).findOne({ documentId, fields: ['documentId'] });
-      if (!visible) return ctx.notFound('Normative document not found');
-      const { events, chain } = await lifecycle().history(documentId, await access(strapi).current());
-      ctx.body = { data: events, meta: { chain } };
     },
 
     async expiring(ctx: Context) {

@@ -203,7 +203,7 @@ export function registerGraphql(strapi: Core.Strapi): void {
     resolversConfig: {
       'Query.normativeDocumentHistory': { auth: { scope: [`${lifecycleTypeOf(strapi)}.findOne`] } },
       'Query.normativeDocumentsAsOf': { auth: { scope: [`${lifecycleTypeOf(strapi)}.find`] } },
-      'Mutation.transitionNormativeDocument': { auth: { scope: [`${lifecycleTypeOf(strapi)}.transition`] } },
+      'Mutation.transitionNormativeDocument': { auth: { scope: ['plugin::document-lifecycle.documents.transition'] } },
     },
   }));
 }

@@ -1,3 +1,4 @@
 import admin from './admin';
+import documents from './documents';
 
-export default { admin };
+export default { admin, documents };
