@@ -6,8 +6,8 @@ import { parseDocumentNumber } from '../../../domain/document-number';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../../domain/document-kinds';
 import { fieldError } from '../../../utils/errors';
 import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
-import { access, type AccessScope } from '../../../utils/access';
-import type { LifecycleService } from '../../../plugins/document-lifecycle/server/src/services';
+import { access } from '../../../utils/access';
+import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
 import { SORT_FIELDS, type PublicListQuery, type PublicListService, type SortField } from '../services/public-list';
 
@@ -30,11 +30,8 @@ interface ListParams {
 }
 
 export default factories.createCoreController(UID, ({ strapi }) => {
-  const service = () => strapi.service(UID) as unknown as {
-    decorate: <T extends { documentId: string }>(docs: T[], scope: AccessScope, options?: { asOf?: IsoDate }) => Promise<T[]>;
-    documentIdsOn: (date: IsoDate, validity?: Validity) => Promise<string[]>;
-  };
-  const lifecycle = () => strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
+  const documents = () => getService(strapi, 'documents');
+  const lifecycle = () => getService(strapi, 'lifecycle');
   const publicList = () => strapi.service('api::normative-document.public-list') as unknown as PublicListService;
 
   async function readListParams(ctx: Context): Promise<{ params: ListParams; filters: Record<string, unknown>[] }> {
@@ -82,7 +79,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   /** Strapi-path filters for the validity, which for a past date needs the event history. */
   async function validityFilters(params: ListParams, filters: Record<string, unknown>[]) {
     if (params.asOf) {
-      const ids = await service().documentIdsOn(params.asOf, params.validity);
+      const periods = (await getService(strapi, 'validity-periods').documentsOn(params.asOf, params.validity)) as { document: string }[];
+      const ids = periods.map((row) => row.document);
       // An empty `$in` would not filter at all.
       filters.push(ids.length > 0 ? { documentId: { $in: ids } } : { id: { $null: true } });
     } else if (params.validity) {
@@ -129,7 +127,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     const status = (ctx.query as { status?: string }).status === 'draft' ? 'draft' : 'published';
     const stored = await strapi.documents(UID).findOne({ documentId, status, populate: SHALLOW_POPULATE as never });
     const sanitized = (await strapi.contentAPI.sanitize.output(stored, strapi.contentType(UID), { auth: ctx.state.auth })) as { documentId: string };
-    const [data] = await service().decorate([sanitized], await access(strapi).current());
+    const [data] = await documents().decorate([sanitized], await access(strapi).current());
     return { data, meta: {} };
   }
 
@@ -155,7 +153,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         if (query.sort === undefined) query.sort = ['publishedOn:desc', 'id:desc'];
         ({ data, meta } = (await super.find(ctx)) as { data: { documentId: string }[]; meta: Record<string, unknown> });
       }
-      return { data: await service().decorate(data, scope, { asOf: params.asOf }), meta: params.asOf ? { ...meta, asOf: params.asOf } : meta };
+      return { data: await documents().decorate(data, scope, { asOf: params.asOf }), meta: params.asOf ? { ...meta, asOf: params.asOf } : meta };
     },
 
     async findOne(ctx: Context) {
@@ -164,7 +162,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;
       const response = (await super.findOne(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
       if (!response?.data) return ctx.notFound('Normative document not found');
-      const [data] = await service().decorate([response.data], await access(strapi).current(), { asOf });
+      const [data] = await documents().decorate([response.data], await access(strapi).current(), { asOf });
       return { data, meta: response.meta };
     },
 

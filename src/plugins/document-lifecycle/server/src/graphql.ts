@@ -1,14 +1,15 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type * as NexusModule from 'nexus';
-import { actorOf } from './services/lifecycle';
+import { subtreeIds } from '../../../../domain/organization-tree';
+import { access } from '../../../../utils/access';
+import { fieldError } from '../../../../utils/errors';
+import { asOfParam, validityParam } from '../../../../utils/query-params';
 import { EVENT_UID } from './constants';
 import { lifecycleTypeOf } from './document-types';
 import { toHttpError } from './errors';
-import { access, type AccessScope } from '../../../../utils/access';
-import { fieldError } from '../../../../utils/errors';
-import { asOfParam, validityParam } from '../../../../utils/query-params';
-import type { PublicListQuery, PublicListService } from '../../../../api/normative-document/services/public-list';
 import { getService } from './get-service';
+import { LINK_FIELDS } from './services/documents';
+import { actorOf } from './services/lifecycle';
 
 type Nexus = typeof NexusModule;
 
@@ -17,8 +18,6 @@ interface Decorated {
   lastAction: unknown;
   [link: string]: unknown;
 }
-
-type DecorateService = { decorate: (docs: { documentId: string }[], scope: AccessScope, options?: { asOf?: string }) => Promise<Decorated[]> };
 
 interface AsOfArgs {
   asOf: string;
@@ -29,37 +28,68 @@ interface AsOfArgs {
   pageSize?: number | null;
 }
 
-const LINK_FIELDS = ['amends', 'amendedBy', 'revises', 'revisedBy', 'repeals', 'repealedBy'];
+interface Naming {
+  getTypeName: (contentType: unknown) => string;
+  getFindQueryName: (contentType: unknown) => string;
+  getFindOneQueryName: (contentType: unknown) => string;
+}
 
-/** The same checks as the REST parameters, with the same messages. */
-async function readAsOfArgs(strapi: Core.Strapi, args: AsOfArgs): Promise<PublicListQuery> {
+const ORGANIZATION_UID = 'api::organization.organization';
+
+/** documentIds of an organization and those below it; a 400 naming `organization` when it does not exist. */
+async function organizationSubtree(strapi: Core.Strapi, documentId: string): Promise<string[]> {
+  const rows = (await strapi.db.query(ORGANIZATION_UID).findMany({
+    select: ['id', 'documentId'],
+    populate: { parent: { select: ['id'] } },
+  })) as { id: number; documentId: string; parent?: { id: number } | null }[];
+  const root = rows.find((row) => row.documentId === documentId);
+  if (!root) throw fieldError('organization', 'does not exist', documentId);
+  const documentIdOf = new Map(rows.map((row) => [row.id, row.documentId]));
+  return subtreeIds(rows.map((row) => ({ id: row.id, parentId: row.parent?.id ?? null })), [root.id]).map((id) => documentIdOf.get(id) as string);
+}
+
+/** The documents on one page of "what had this validity on `asOf`", through the read rules. */
+async function documentsAsOf(strapi: Core.Strapi, args: AsOfArgs) {
+  // The same checks as the REST parameters, with the same messages.
   const asOf = asOfParam(args.asOf);
   const validity = args.validity ? validityParam(args.validity) : undefined;
-  const organizationIds = args.organization
-    ? ((await strapi.service('api::organization.organization').requestedSubtree(args.organization)) as string[])
-    : undefined;
   const pageSize = args.pageSize ?? 25;
   if (pageSize < 1 || pageSize > 100) throw fieldError('pageSize', 'must be between 1 and 100', pageSize);
   const page = args.page ?? 1;
   if (page < 1) throw fieldError('page', 'must be 1 or more', page);
-  return {
-    asOf,
-    validity,
-    organizationIds,
-    kind: args.kind ?? undefined,
-    page,
-    pageSize,
-    sort: { field: 'publishedOn', direction: 'desc' },
-  };
+  const periods = (await getService(strapi, 'validity-periods').documentsOn(asOf, validity)) as { document: string }[];
+  const filters: Record<string, unknown>[] = [{ documentId: { $in: periods.map((row) => row.document) } }];
+  if (args.organization) filters.push({ issuingOrganization: { documentId: { $in: await organizationSubtree(strapi, args.organization) } } });
+  if (args.kind) filters.push({ kind: args.kind });
+  if (periods.length === 0) return { asOf, documents: [] };
+  const documents = (await strapi.documents(lifecycleTypeOf(strapi)).findMany({
+    filters: { $and: filters },
+    status: 'published',
+    sort: [{ publishedOn: 'desc' }, { id: 'desc' }],
+    start: (page - 1) * pageSize,
+    limit: pageSize,
+  } as never)) as unknown as { documentId: string }[];
+  return { asOf, documents };
 }
 
 /**
- * GraphQL for the lifecycle: the computed fields REST returns (validityLabel, lifecycle links,
- * last action), the transition mutation and the history query, with the same permissions as
- * their REST routes.
+ * GraphQL for the lifecycle, named after the managed type as Strapi names its own queries
+ * (`normativeDocument…` for normative documents): the computed fields REST returns
+ * (validityLabel, lifecycle links, last action), the point-in-time list, the history query and
+ * the transition mutation, with the same permissions as their REST routes.
  */
 export function registerGraphql(strapi: Core.Strapi): void {
   const lifecycle = () => getService(strapi, 'lifecycle');
+  const uid = lifecycleTypeOf(strapi);
+  const contentType = strapi.contentType(uid);
+  const naming = strapi.plugin('graphql').service('utils').naming as Naming;
+  const typeName = naming.getTypeName(contentType);
+  const names = {
+    summary: `${typeName}Summary`,
+    asOf: `${naming.getFindQueryName(contentType)}AsOf`,
+    history: `${naming.getFindOneQueryName(contentType)}History`,
+    transition: `transition${typeName}`,
+  };
   // The eight computed fields of one document share one decoration (one events query), not eight.
   const decorations = new WeakMap<object, Promise<Decorated>>();
   const decorate = (doc: { documentId: string }): Promise<Decorated> => {
@@ -67,21 +97,21 @@ export function registerGraphql(strapi: Core.Strapi): void {
     if (!decoration) {
       decoration = access(strapi)
         .current()
-        .then((scope) => (strapi.service(lifecycleTypeOf(strapi) as UID.Service) as unknown as DecorateService).decorate([doc], scope))
-        .then(([decorated]) => decorated);
+        .then((scope) => getService(strapi, 'documents').decorate([doc], scope))
+        .then(([decorated]) => decorated as unknown as Decorated);
       decorations.set(doc, decoration);
     }
     return decoration;
   };
 
   const extension = strapi.plugin('graphql').service('extension');
-  // Events are read through normativeDocumentHistory; no generated query or mutation touches them.
+  // Events are read through the history query; no generated query or mutation touches them.
   extension.shadowCRUD(EVENT_UID).disable();
 
   extension.use(({ nexus }: { nexus: Nexus }) => ({
     types: [
       nexus.objectType({
-        name: 'NormativeDocumentSummary',
+        name: names.summary,
         definition(t) {
           t.nonNull.id('documentId');
           t.nonNull.string('title');
@@ -127,13 +157,13 @@ export function registerGraphql(strapi: Core.Strapi): void {
         },
       }),
       nexus.extendType({
-        type: 'NormativeDocument',
+        type: typeName,
         definition(t) {
           t.string('validityLabel', { resolve: async (doc: { documentId: string }) => (await decorate(doc)).validityLabel });
           t.field('lastAction', { type: 'LifecycleAction', resolve: async (doc: { documentId: string }) => (await decorate(doc)).lastAction as never });
           for (const name of LINK_FIELDS) {
             t.nonNull.list.nonNull.field(name, {
-              type: 'NormativeDocumentSummary',
+              type: names.summary,
               resolve: async (doc: { documentId: string }) => (await decorate(doc))[name] as never,
             });
           }
@@ -142,8 +172,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
       nexus.extendType({
         type: 'Query',
         definition(t) {
-          t.nonNull.list.nonNull.field('normativeDocumentsAsOf', {
-            type: 'NormativeDocument',
+          t.nonNull.list.nonNull.field(names.asOf, {
+            type: typeName,
             description: 'Published documents with the validity each had on `asOf` (YYYY-MM-DD), newest first.',
             args: {
               asOf: nexus.nonNull(nexus.stringArg()),
@@ -154,18 +184,15 @@ export function registerGraphql(strapi: Core.Strapi): void {
               pageSize: nexus.intArg(),
             },
             async resolve(_parent: unknown, args: AsOfArgs) {
-              const query = await readAsOfArgs(strapi, args);
-              const scope = await access(strapi).current();
-              const { data } = await (strapi.service('api::normative-document.public-list') as unknown as PublicListService).list(query, scope);
-              const decorated = await (strapi.service(lifecycleTypeOf(strapi) as UID.Service) as unknown as DecorateService).decorate(data, scope, { asOf: query.asOf });
-              return decorated as never;
+              const { asOf, documents } = await documentsAsOf(strapi, args);
+              return (await getService(strapi, 'documents').decorate(documents, await access(strapi).current(), { asOf })) as never;
             },
           });
-          t.field('normativeDocumentHistory', {
+          t.field(names.history, {
             type: 'LifecycleHistory',
             args: { documentId: nexus.nonNull(nexus.idArg()) },
             async resolve(_parent: unknown, { documentId }: { documentId: string }) {
-              const visible = await strapi.documents(lifecycleTypeOf(strapi)).findOne({ documentId });
+              const visible = await strapi.documents(uid).findOne({ documentId });
               if (!visible) return null;
               const { events, chain } = await lifecycle().history(documentId, await access(strapi).current());
               return { events, chainValid: chain.valid, brokenAt: chain.valid ? null : chain.brokenAt };
@@ -176,8 +203,8 @@ export function registerGraphql(strapi: Core.Strapi): void {
       nexus.extendType({
         type: 'Mutation',
         definition(t) {
-          t.field('transitionNormativeDocument', {
-            type: 'NormativeDocument',
+          t.field(names.transition, {
+            type: typeName,
             args: {
               documentId: nexus.nonNull(nexus.idArg()),
               action: nexus.nonNull(nexus.stringArg()),
@@ -194,16 +221,16 @@ export function registerGraphql(strapi: Core.Strapi): void {
               } catch (error) {
                 throw toHttpError(error);
               }
-              return strapi.documents(lifecycleTypeOf(strapi)).findOne({ documentId, status: 'published' });
+              return strapi.documents(uid).findOne({ documentId, status: 'published' });
             },
           });
         },
       }),
     ],
     resolversConfig: {
-      'Query.normativeDocumentHistory': { auth: { scope: [`${lifecycleTypeOf(strapi)}.findOne`] } },
-      'Query.normativeDocumentsAsOf': { auth: { scope: [`${lifecycleTypeOf(strapi)}.find`] } },
-      'Mutation.transitionNormativeDocument': { auth: { scope: ['plugin::document-lifecycle.documents.transition'] } },
+      [`Query.${names.history}`]: { auth: { scope: [`${uid}.findOne`] } },
+      [`Query.${names.asOf}`]: { auth: { scope: [`${uid}.find`] } },
+      [`Mutation.${names.transition}`]: { auth: { scope: ['plugin::document-lifecycle.documents.transition'] } },
     },
   }));
 }

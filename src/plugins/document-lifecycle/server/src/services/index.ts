@@ -1,10 +1,12 @@
+import documents from './documents';
 import indexNumbers from './index-numbers';
 import lifecycle from './lifecycle';
 import validityPeriods from './validity-periods';
 
-export default { lifecycle, 'index-numbers': indexNumbers, 'validity-periods': validityPeriods };
+export default { lifecycle, documents, 'index-numbers': indexNumbers, 'validity-periods': validityPeriods };
 
 export type LifecycleService = ReturnType<typeof lifecycle>;
 export type IndexNumberService = ReturnType<typeof indexNumbers>;
 export type ValidityPeriodsService = ReturnType<typeof validityPeriods>;
+export type DocumentsService = ReturnType<typeof documents>;
 export type { Actor, LifecycleEvent, TransitionInput } from './lifecycle';
