@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RatioResult } from '../../../../domain/publishing-ratios';
 import { assignToResult, isPublication } from '../../../../utils/documents';
-import { INTERPRETATION_UID } from './services/ratios';
+import { interpretationTypeOf } from './interpretation-type';
 import { getService } from './get-service';
 
 type Params = { documentId?: string; status?: string };
@@ -23,7 +23,7 @@ export function ratiosMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
   const ratios = () => getService(strapi, 'ratios');
 
   return async (context, next) => {
-    if (context.uid !== INTERPRETATION_UID) return next();
+    if (context.uid !== interpretationTypeOf(strapi)) return next();
     const params = context.params as Params;
     const publishing =
       isPublication(context.action, params);
@@ -51,7 +51,7 @@ export function ratiosMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
       }
 
       const warnings = verdict.breaches.map((breach) => ({ code: `RATIO_${breach.kind === 'diverse' ? 'DIVERSE' : 'OFF_WEBSITE'}`, message: describe(breach, verdict.period.label) }));
-      const versions = (await strapi.db.query(INTERPRETATION_UID).findMany({ where: { documentId }, select: ['id', 'publicationWarnings'] })) as {
+      const versions = (await strapi.db.query(interpretationTypeOf(strapi)).findMany({ where: { documentId }, select: ['id', 'publicationWarnings'] })) as {
         id: number;
         publicationWarnings: { code: string }[] | null;
       }[];
@@ -59,7 +59,7 @@ export function ratiosMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
       for (const version of versions) {
         const kept = (version.publicationWarnings ?? []).filter((warning) => !warning.code.startsWith('RATIO_'));
         recorded = kept.length + warnings.length > 0 ? [...kept, ...warnings] : null;
-        await strapi.db.query(INTERPRETATION_UID).update({ where: { id: version.id }, data: { publicationWarnings: recorded } });
+        await strapi.db.query(interpretationTypeOf(strapi)).update({ where: { id: version.id }, data: { publicationWarnings: recorded } });
       }
       assignToResult(result, { publicationWarnings: recorded });
       return result;

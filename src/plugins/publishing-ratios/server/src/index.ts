@@ -3,6 +3,7 @@ import config from './config';
 import controllers from './controllers';
 import { ratiosMiddleware } from './document-middleware';
 import { registerGraphql } from './graphql';
+import { interpretationTypeOf } from './interpretation-type';
 import routes from './routes';
 import services from './services';
 
@@ -13,6 +14,8 @@ export default {
   services,
 
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The type it counts is read from the schemas now, so a wrong one stops the start with its reasons.
+    interpretationTypeOf(strapi);
     strapi.documents.use(ratiosMiddleware(strapi));
     if (strapi.plugin('graphql')) registerGraphql(strapi);
   },

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { chinaToday } from '../../../../../domain/dates';
 import { fieldError } from '../../../../../utils/errors';
 import { getService } from '../get-service';
+import { interpretationTypeOf } from '../interpretation-type';
 
 const ALLOWED = ['period', 'organization'];
 
@@ -25,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** For the interpretation edit view: what publishing its draft would do to the ratios. */
     async preview(ctx: Context) {
       const { documentId } = ctx.params as { documentId: string };
-      const uid = 'api::policy-interpretation.policy-interpretation';
+      const uid = interpretationTypeOf(strapi);
       const versions = await strapi.db.query(uid).count({ where: { documentId } });
       // Another organization's interpretation is answered as one that does not exist.
       const readable = versions > 0 && (await access().readableDocumentIds(uid, [documentId], await access().current())).has(documentId);

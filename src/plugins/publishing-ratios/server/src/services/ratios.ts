@@ -17,8 +17,8 @@ import { fieldError } from '../../../../../utils/errors';
 import { access } from '../../../../../utils/access';
 import type { RatiosConfig } from '../config';
 import type { JoinTable } from '../../../../../utils/documents';
+import { interpretationTypeOf } from '../interpretation-type';
 
-export const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
 const ORGANIZATION_UID = 'api::organization.organization';
 
 export interface OrganizationRatios {
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * GROUP BY over the interpretations table (never loading the interpretations themselves).
      */
     async countsByOrganization(period: Period, options: { exceptDocumentId?: string } = {}): Promise<Map<number, RatioCounts>> {
-      const meta = strapi.db.metadata.get(INTERPRETATION_UID) as unknown as {
+      const meta = strapi.db.metadata.get(interpretationTypeOf(strapi)) as unknown as {
         tableName: string;
         attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
       };
@@ -127,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * does to its organization's ratios for the period of its publication date.
      */
     async judge(documentId: string, options: { version?: 'draft' | 'published'; on?: string } = {}): Promise<(Verdict & { period: Period; before: Evaluation; organization: number }) | null> {
-      const row = (await strapi.db.query(INTERPRETATION_UID).findOne({
+      const row = (await strapi.db.query(interpretationTypeOf(strapi)).findOne({
         where: { documentId, publishedAt: options.version === 'published' ? { $notNull: true } : null },
         select: ['publishedOn', 'diverseForm', 'beyondWebsite'],
         populate: { organization: { select: ['id'] } },
