@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, RECORD_UID } from './constants';
+import { exportedType, exportedTypeOptions } from './exported-type';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import routes from './routes';
@@ -38,6 +39,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // What it exports, and with which interpretations, is read from the schemas: checked at start.
+    exportedTypeOptions(strapi, exportedType(strapi));
     await strapi.service('admin::permission').actionProvider.registerMany([
       { section: 'plugins', displayName: '导出文件状态和变更记录', uid: 'export', pluginName: PLUGIN_ID },
       { section: 'plugins', displayName: '查看导出记录', uid: 'read-log', pluginName: PLUGIN_ID },

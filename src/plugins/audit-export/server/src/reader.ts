@@ -25,7 +25,10 @@ export interface ExportPlan {
   events: TablePlan;
   /** The lifecycle's validity periods: (document, validity, valid_from, valid_to, sequence). */
   periods: string;
-  /** Absent when the policy-interpretation type is not installed. */
+  /**
+   * The documents' interpretations, when the exported type names them (`joins.documents` links an
+   * interpretation, `joinColumn`, to a document row, `inverseJoinColumn`); null otherwise.
+   */
   interpretations: TablePlan | null;
   /** The public site's path of a document, with `{slug}`. */
   publicPath: string;
@@ -135,7 +138,7 @@ export function createReader(knex: Knex, plan: ExportPlan) {
   /** Published interpretations of published document rows, by the document row's id. */
   async function interpretationsOf(trx: Knex.Transaction, rowIds: number[]): Promise<Map<number, { publishedOn: IsoDate | null; timely: boolean | null }[]>> {
     if (!interpretations) return new Map();
-    const sources = interpretations.joins.sourceDocuments;
+    const sources = interpretations.joins.documents;
     const rows = (await trx(`${interpretations.table} as i`)
       .join(`${sources.name} as sl`, `sl.${sources.joinColumn.name}`, 'i.id')
       .whereNotNull(`i.${interpretations.columns.publishedAt}`)
@@ -172,12 +175,14 @@ export function createReader(knex: Knex, plan: ExportPlan) {
 
       const rowIds = rows.map((row) => Number(row.id));
       const documentIds = rows.map((row) => row.documentId as string);
-      const coIssuers = documents.joins.coIssuers;
+      const coIssuers = documents.joins.coIssuers as JoinTable | undefined;
       // One after another: a transaction has one connection, which runs one query at a time.
-      const coIssuerRows = (await trx(`${coIssuers.name} as cl`)
-        .join(`${orgs.table} as o`, 'o.id', `cl.${coIssuers.inverseJoinColumn.name}`)
-        .whereIn(`cl.${coIssuers.joinColumn.name}`, rowIds)
-        .select(`cl.${coIssuers.joinColumn.name} as row`, `o.${orgs.columns.name} as name`)) as Row[];
+      const coIssuerRows = coIssuers
+        ? ((await trx(`${coIssuers.name} as cl`)
+            .join(`${orgs.table} as o`, 'o.id', `cl.${coIssuers.inverseJoinColumn.name}`)
+            .whereIn(`cl.${coIssuers.joinColumn.name}`, rowIds)
+            .select(`cl.${coIssuers.joinColumn.name} as row`, `o.${orgs.columns.name} as name`)) as Row[])
+        : [];
       const states = await statesOn(trx, documentIds, query.asOf);
       const interpretationRows = await interpretationsOf(trx, rowIds);
 

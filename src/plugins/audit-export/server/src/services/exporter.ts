@@ -4,13 +4,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STORED_EVENT_ATTRIBUTES } from '../../../../../domain/event-chain';
 import type { JoinTable } from '../../../../../utils/documents';
+import { exportedType, exportedTypeOptions } from '../exported-type';
 import type { ExportPlan, TablePlan } from '../reader';
 import type { ExportDatabase, ExportJob, WorkerReport } from '../worker';
 
-const DOCUMENT_UID = 'api::normative-document.normative-document';
 const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
 const ORGANIZATION_UID = 'api::organization.organization';
-const INTERPRETATION_UID = 'api::policy-interpretation.policy-interpretation';
 
 interface Meta {
   tableName: string;
@@ -42,17 +41,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  const attributesOf = (uid: string) => (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, unknown> }>)[uid].attributes;
+
+  /**
+   * The interpretations of the exported documents, from the relation the type names in
+   * `pluginOptions["audit-export"].interpretations`, with the link table oriented from
+   * interpretation to document whichever side owns the relation.
+   */
+  function interpretationsPlan(documentUid: string): TablePlan | null {
+    const relation = exportedTypeOptions(strapi, documentUid).interpretations;
+    if (!relation) return null;
+    const attribute = attributesOf(documentUid)[relation] as { target: string; mappedBy?: string };
+    const plan = tablePlan(attribute.target, ['publishedAt', 'publishedOn', 'timely']);
+    if (attribute.mappedBy) {
+      plan.joins.documents = (strapi.db.metadata.get(attribute.target) as unknown as Meta).attributes[attribute.mappedBy].joinTable as JoinTable;
+    } else {
+      const own = (strapi.db.metadata.get(documentUid) as unknown as Meta).attributes[relation].joinTable as JoinTable;
+      plan.joins.documents = { name: own.name, joinColumn: own.inverseJoinColumn, inverseJoinColumn: own.joinColumn };
+    }
+    return plan;
+  }
+
   function plan(): ExportPlan {
+    const documentUid = exportedType(strapi);
     return {
       documents: tablePlan(
-        DOCUMENT_UID,
+        documentUid,
         ['documentId', 'indexNumber', 'documentNumber', 'title', 'kind', 'slug', 'adoptedOn', 'publishedOn', 'effectiveFrom', 'validUntil', 'updatedAt', 'publishedAt'],
-        ['issuingOrganization', 'coIssuers'],
+        // Co-issuers (联合发文机关) where the type records them.
+        ['issuingOrganization', ...('coIssuers' in attributesOf(documentUid) ? ['coIssuers'] : [])],
       ),
       organizations: tablePlan(ORGANIZATION_UID, ['documentId', 'name']),
       events: tablePlan(EVENT_UID, [...STORED_EVENT_ATTRIBUTES]),
       periods: (strapi.plugin('document-lifecycle').service('validity-periods') as { table: string }).table,
-      interpretations: strapi.contentTypes[INTERPRETATION_UID as never] ? tablePlan(INTERPRETATION_UID, ['publishedAt', 'publishedOn', 'timely'], ['sourceDocuments']) : null,
+      interpretations: interpretationsPlan(documentUid),
       publicPath: strapi.config.get('plugin::audit-export.publicPath', '/zhengce/{slug}') as string,
     };
   }

@@ -43,6 +43,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** The content type these documents are (the one whose schema enables the lifecycle). */
+    type: (): string => lifecycleTypeOf(strapi),
+
     /**
      * Adds what readers need to each document: the Chinese validity label, the amend/revise/repeal
      * links in both directions (to the documents `scope` may read), the last action, and with
