@@ -5,6 +5,7 @@ import type { Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../../domain/document-kinds';
 import { fieldError } from '../../../utils/errors';
+import { readRouteInput, yup } from '../../../utils/route-input';
 import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
 import { access } from '../../../utils/access';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
@@ -16,6 +17,10 @@ const DEFAULT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 100;
 
 const UID = 'api::normative-document.normative-document';
+
+const EXPIRING_QUERY = yup.object({
+  within: yup.mixed<string>().test('days', 'must be a number of days (0–9999)', (value) => typeof value === 'string' && /^\d{1,4}$/.test(value)),
+});
 
 /** Query parameters of our own, beside Strapi's filters, sort and pagination. */
 interface ListParams {
@@ -178,8 +183,9 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     },
 
     async expiring(ctx: Context) {
-      const within = takeParam(ctx, 'within') ?? String(strapi.config.get('plugin::document-lifecycle.reviewWindowDays'));
-      if (!/^\d{1,4}$/.test(within)) throw fieldError('within', 'must be a number of days (0–9999)', within);
+      const { within } = readRouteInput<{ within: string }>(EXPIRING_QUERY, {
+        within: takeParam(ctx, 'within') ?? String(strapi.config.get('plugin::document-lifecycle.reviewWindowDays')),
+      });
       const organizationIds = await organizationParam(strapi, ctx);
       const today = chinaToday(new Date());
       const { groups, total } = await lifecycle().dueForReview(today, Number(within), await access(strapi).current(), organizationIds);

@@ -2,8 +2,11 @@ import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildDirectory, type DirectoryRow } from '../../../domain/organization-tree';
 import { fieldError } from '../../../utils/errors';
+import { documentIdOf, readRouteInput, yup } from '../../../utils/route-input';
 
 const UID = 'api::organization.organization';
+
+const TREE_QUERY = yup.object({ organization: documentIdOf('an organization') });
 
 /** What the public directory tree shows of each organization. */
 const TREE_FIELDS = ['documentId', 'name', 'shortName', 'code', 'level', 'kind', 'sortOrder'];
@@ -14,12 +17,10 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
    * for every organization; responsibilities and leaders stay on the detail endpoint.
    */
   async tree(ctx: Context) {
-    const { organization, ...rest } = ctx.query as Record<string, unknown>;
-    const unknown = Object.keys(rest)[0];
-    if (unknown !== undefined) throw fieldError(unknown, 'is not a parameter of the organization tree');
-    if (organization !== undefined && (typeof organization !== 'string' || organization === '')) {
-      throw fieldError('organization', 'must be the documentId of an organization', organization);
-    }
+    const { organization } = readRouteInput<{ organization?: string }>(TREE_QUERY, ctx.query, {
+      keys: ['organization'],
+      message: 'is not a parameter of the organization tree',
+    });
     const rows = (await strapi.db.query(UID).findMany({
       select: ['id', ...TREE_FIELDS],
       populate: { parent: { select: ['id'] }, contact: true },

@@ -1,15 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { chinaToday, isIsoDate } from '../../../../../domain/dates';
+import { chinaToday, type IsoDate } from '../../../../../domain/dates';
+import { pastOrTodayDate, readRouteInput, yup } from '../../../../../utils/route-input';
 import { actorOf } from '../services/lifecycle';
 import { PLUGIN_ID } from '../constants';
 import { lifecycleTypeOf } from '../document-types';
 import { toHttpError } from '../errors';
-import { fieldError } from '../../../../../utils/errors';
 import { access, PUBLIC_SCOPE } from '../../../../../utils/access';
 import { getService } from '../get-service';
 
 const service = (strapi: Core.Strapi) => getService(strapi, 'lifecycle');
+
+const TICK_BODY = yup.object({ date: pastOrTodayDate() });
 
 /** Admin-panel endpoints: the edit view's transition buttons, its history panel, and the tick button. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -61,11 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async tick(ctx: Context) {
-    const body = (ctx.request.body ?? {}) as { date?: unknown };
-    const today = chinaToday(new Date());
-    const date = body.date ?? today;
-    if (!isIsoDate(date)) throw fieldError('date', 'must be a calendar date (YYYY-MM-DD)', date);
-    if (date > today) throw fieldError('date', 'must not be in the future', date);
-    ctx.body = { data: await service(strapi).tick(date) };
+    const { date } = readRouteInput<{ date?: IsoDate | null }>(TICK_BODY, ctx.request.body ?? {});
+    ctx.body = { data: await service(strapi).tick(date ?? chinaToday(new Date())) };
   },
 });

@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../../../domain/dates';
 import { fieldError } from '../../../../../utils/errors';
+import { readRouteInput, yup } from '../../../../../utils/route-input';
 import { getService } from '../get-service';
 import { interpretationTypeOf } from '../interpretation-type';
 
-const ALLOWED = ['period', 'organization'];
+/** Period and organization are checked where GraphQL's arguments are too (the ratios service). */
+const REPORT_QUERY = yup.object({ period: yup.mixed(), organization: yup.mixed() });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ratios = () => getService(strapi, 'ratios');
@@ -13,9 +15,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The report for the content API and the admin page alike; scoped to what the caller may read. */
   async function report(ctx: Context) {
-    const query = ctx.query as Record<string, unknown>;
-    const unknown = Object.keys(query).find((name) => !ALLOWED.includes(name));
-    if (unknown) throw fieldError(unknown, 'is not a parameter of the publishing ratios');
+    const query = readRouteInput<{ period?: unknown; organization?: unknown }>(REPORT_QUERY, ctx.query, {
+      keys: ['period', 'organization'],
+      message: 'is not a parameter of the publishing ratios',
+    });
     ctx.body = await ratios().requestedReport(query);
   }
 
