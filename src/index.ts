@@ -7,7 +7,7 @@ import { policyInterpretationMiddleware } from './api/policy-interpretation/docu
 import { ensureInterpretationReference } from './setup/interpretation-reference';
 import { isEmpty, seedDemo } from './seed';
 import { defaultAdminLanguage } from './setup/admin-language';
-import { applyAdminLabels } from './setup/admin-labels';
+import { applyLabelsBesideTypes } from './setup/admin-labels';
 import { ensureLocales } from './setup/locales';
 import { guardEmailRoute, guardPasswordReset } from './setup/email-guard';
 import { guardQueries, inputGuardMiddleware } from './setup/input-guard';
@@ -42,7 +42,7 @@ export default {
     await ensurePowerCategories(strapi);
     await ensureInterpretationReference(strapi);
     subscribeBasisReview(strapi);
-    await applyAdminLabels(strapi);
+    await applyLabelsBesideTypes(strapi);
     await strapi.plugin('organization-access').service('roles').ensure();
     await grantRoleActions(strapi, 'public', PUBLIC_READ_ACTIONS);
     await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
