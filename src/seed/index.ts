@@ -5,7 +5,7 @@ import { DEMO_DIRECTORY } from './demo-directory';
 import { DEMO_INTERPRETATIONS } from './demo-interpretations';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import { DEMO_POWERS } from './demo-powers';
-import type { LifecycleService } from '../plugins/document-lifecycle/server/src/services';
+import { getService } from '../plugins/document-lifecycle/server/src/get-service';
 import { SYSTEM } from '../plugins/document-lifecycle/server/src/services/lifecycle';
 
 export interface SeedReport {
@@ -160,7 +160,7 @@ async function seedDemoDocuments(strapi: Core.Strapi, organizationByCode: Map<st
 }
 
 async function runDemoTransitions(strapi: Core.Strapi, { byKey, created }: SeededDocuments): Promise<void> {
-  const lifecycle = strapi.plugin('document-lifecycle').service('lifecycle') as LifecycleService;
+  const lifecycle = getService(strapi, 'lifecycle');
   for (const { target, basis, ...transition } of DEMO_TRANSITIONS) {
     const targetId = created.get(target);
     if (!targetId) continue;
