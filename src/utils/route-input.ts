@@ -35,5 +35,9 @@ export const pastOrTodayDate = () =>
     .test('calendar-date', 'must be a calendar date (YYYY-MM-DD)', (value) => value === undefined || value === null || isIsoDate(value))
     .test('not-future', 'must not be in the future', (value) => !isIsoDate(value) || value <= chinaToday(new Date()));
 
+/** One of `values`, named in the message. */
+export const oneOfValues = (values: readonly string[]) =>
+  yup.mixed<string>().test('one-of', `must be one of ${values.join(', ')}`, (value) => value === undefined || (typeof value === 'string' && values.includes(value)));
+
 /** A documentId-like reference, a non-empty string. */
 export const documentIdOf = (what: string) => yup.mixed<string>().test('document-id', `must be the documentId of ${what}`, (value) => value === undefined || (typeof value === 'string' && value !== ''));

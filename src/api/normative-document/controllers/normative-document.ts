@@ -1,12 +1,11 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday, type IsoDate } from '../../../domain/dates';
-import type { Validity } from '../../../domain/lifecycle';
+import { VALIDITIES, type Validity } from '../../../domain/lifecycle';
 import { parseDocumentNumber } from '../../../domain/document-number';
-import { DOCUMENT_KINDS, isDocumentKind } from '../../../domain/document-kinds';
-import { fieldError } from '../../../utils/errors';
-import { readRouteInput, yup } from '../../../utils/route-input';
-import { addFilters, asOfParam, organizationParam, takeParam, validityParam } from '../../../utils/query-params';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../domain/document-kinds';
+import { oneOfValues, pastOrTodayDate, readRouteInput, yup } from '../../../utils/route-input';
+import { addFilters, asOfParam, organizationParam, takeParam } from '../../../utils/query-params';
 import { access } from '../../../utils/access';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
@@ -17,6 +16,14 @@ const DEFAULT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 100;
 
 const UID = 'api::normative-document.normative-document';
+
+/** The list's own parameters, beside Strapi's filters, sort and pagination (organization is looked up). */
+const LIST_QUERY = yup.object({
+  asOf: pastOrTodayDate(),
+  validity: oneOfValues(VALIDITIES),
+  year: yup.mixed<string>().test('year', 'must be a four-digit year', (value) => value === undefined || /^\d{4}$/.test(value)),
+  kind: oneOfValues(DOCUMENT_KINDS),
+});
 
 const EXPIRING_QUERY = yup.object({
   within: yup.mixed<string>().test('days', 'must be a number of days (0–9999)', (value) => typeof value === 'string' && /^\d{1,4}$/.test(value)),
@@ -43,15 +50,18 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     const params: ListParams = {};
     const filters: Record<string, unknown>[] = [];
 
-    const asOf = takeParam(ctx, 'asOf');
-    if (asOf !== undefined) params.asOf = asOfParam(asOf);
-    const validity = takeParam(ctx, 'validity');
-    if (validity !== undefined) params.validity = validityParam(validity);
+    const checked = readRouteInput<{ asOf?: IsoDate; validity?: Validity; year?: string; kind?: DocumentKind }>(LIST_QUERY, {
+      asOf: takeParam(ctx, 'asOf'),
+      validity: takeParam(ctx, 'validity'),
+      year: takeParam(ctx, 'year'),
+      kind: takeParam(ctx, 'kind'),
+    });
+    if (checked.asOf) params.asOf = checked.asOf;
+    if (checked.validity) params.validity = checked.validity;
     params.organizationIds = await organizationParam(strapi, ctx);
     if (params.organizationIds) filters.push({ issuingOrganization: { documentId: { $in: params.organizationIds } } });
-    const year = takeParam(ctx, 'year');
+    const { year, kind } = checked;
     if (year !== undefined) {
-      if (!/^\d{4}$/.test(year)) throw fieldError('year', 'must be a four-digit year', year);
       params.year = Number(year);
       filters.push({ publishedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
     }
@@ -66,9 +76,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       params.indexNumber = indexNumber;
       filters.push({ indexNumber });
     }
-    const kind = takeParam(ctx, 'kind');
     if (kind !== undefined) {
-      if (!isDocumentKind(kind)) throw fieldError('kind', `must be one of ${DOCUMENT_KINDS.join(', ')}`, kind);
       params.kind = kind;
       filters.push({ kind });
     }
