@@ -28,7 +28,7 @@ export function guardQueries(strapi: Core.Strapi): void {
       throw error;
     }
     return query;
-  });
+  }, { first: true });
 }
 
 /**

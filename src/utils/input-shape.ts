@@ -138,6 +138,10 @@ export function checkWhere(attributeOf: AttributeOf, uid: string, where: unknown
     const attribute = filterType(attributeOf, uid, key);
     const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
     if (target) {
+      // Strapi cannot apply $not inside a relation (a 500 from the database layer); above it, it can.
+      if (attribute?.type === 'relation' && isPlainObject(value) && '$not' in value) {
+        throw new ShapeError([...at, '$not'], `cannot be used directly on a relation: put it above (filters[$not][${key}]…)`);
+      }
       if (isPlainObject(value)) checkWhere(attributeOf, target, value, at);
       else checkValue('integer', value, at);
       continue;
@@ -206,10 +210,46 @@ export function checkData(attributeOf: AttributeOf, uid: string, data: unknown, 
       items.forEach((item, index) => checkData(attributeOf, attribute.component!, item, attribute.repeatable ? [...at, String(index)] : at));
       continue;
     }
+    if (attribute.type === 'relation') checkRelationInput(value, at);
     if (NUMERIC.has(attribute.type) && isScalar(value) && value !== '') checkValue(attribute.type, value, at);
     if (['string', 'email', 'uid', 'password'].includes(attribute.type) && typeof value === 'string' && value.length > (attribute.maxLength ?? STRING_COLUMN)) {
       throw new ShapeError(at, `must be at most ${attribute.maxLength ?? STRING_COLUMN} characters`);
     }
+  }
+}
+
+const isReference = (value: unknown) => typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value));
+
+/**
+ * Where a linked row goes in an ordered relation: `{ before | after: <documentId or id> }`, with
+ * an optional locale and status, or `{ start | end: true }`. Anything else reached the database
+ * layer as a condition (a 500).
+ */
+function checkPosition(position: unknown, at: string[]): void {
+  if (position === undefined) return;
+  if (!isPlainObject(position)) throw new ShapeError(at, 'must be { before }, { after }, { start: true } or { end: true }');
+  for (const [key, value] of Object.entries(position)) {
+    if (key === 'before' || key === 'after') {
+      if (!isReference(value)) throw new ShapeError([...at, key], 'must be the documentId (or id) of a linked entry');
+    } else if (key === 'start' || key === 'end') {
+      if (typeof value !== 'boolean') throw new ShapeError([...at, key], 'must be true or false');
+    } else if (key === 'locale' || key === 'status') {
+      if (typeof value !== 'string') throw new ShapeError([...at, key], 'must be text');
+    } else {
+      throw new ShapeError([...at, key], 'is not part of a position (before, after, start, end, locale, status)');
+    }
+  }
+}
+
+/** A relation's value: references, or `{ set, connect, disconnect }` lists of them with positions. */
+function checkRelationInput(value: unknown, at: string[]): void {
+  if (!isPlainObject(value)) return;
+  for (const part of ['connect', 'set', 'disconnect'] as const) {
+    const items = value[part];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, index) => {
+      if (isPlainObject(item)) checkPosition(item.position, [...at, part, String(index), 'position']);
+    });
   }
 }
 

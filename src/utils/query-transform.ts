@@ -16,9 +16,9 @@ const hooksByStrapi = new WeakMap<object, QueryHook[]>();
  * Every read Strapi makes from request parameters passes through its query-params transform: the
  * Document Service (top level and every populate), REST and GraphQL, the Content Manager and
  * GraphQL's relation resolvers. This is the one place that transform is extended; hooks run in
- * the order they were added (plugins register before the application).
+ * the order they were added (plugins register before the application), `first` ones before the rest.
  */
-export function addQueryHook<Query extends EngineQuery>(strapi: Core.Strapi, hook: QueryHook<Query>): void {
+export function addQueryHook<Query extends EngineQuery>(strapi: Core.Strapi, hook: QueryHook<Query>, options: { first?: boolean } = {}): void {
   let hooks = hooksByStrapi.get(strapi);
   if (!hooks) {
     const list: QueryHook[] = [];
@@ -28,5 +28,7 @@ export function addQueryHook<Query extends EngineQuery>(strapi: Core.Strapi, hoo
     const transform = queryParams.transform.bind(queryParams);
     queryParams.transform = (uid, params) => list.reduce((query, each) => each(uid, query), transform(uid, params));
   }
-  hooks.push(hook as unknown as QueryHook);
+  // A check of what the caller sent runs before any hook rewrites it, so refusals name the caller's keys.
+  if (options.first) hooks.unshift(hook as unknown as QueryHook);
+  else hooks.push(hook as unknown as QueryHook);
 }

@@ -249,6 +249,19 @@ describe('who may export', () => {
     expect(body.toString('utf8').trim().split('\n').map((line) => JSON.parse(line).documentNumber)).toEqual(['并财发〔2026〕2号']);
   });
 
+  it('shows an organization’s token only the exports it made in the log', async () => {
+    await download('/api/audit-exports/documents?format=csv&asOf=2026-04-01', auditorToken);
+    const bound = await createApiTokenRecord(app.strapi, 'custom', ACTIONS);
+    await bindToOrganizations(app.strapi, { apiToken: bound.id }, [orgs.finance.id]);
+    const own = await download('/api/audit-exports/documents?format=csv&asOf=2026-04-01', bound.accessKey);
+    const log = await request(app.server).get('/api/audit-exports/log?pageSize=100').set(bearer(bound.accessKey));
+    expect(log.status).toBe(200);
+    expect(log.body.data.map((record: { exportId: string }) => record.exportId)).toEqual([own.res.headers['x-export-id']]);
+    expect(log.body.meta.pagination.total).toBe(1);
+    const all = await request(app.server).get('/api/audit-exports/log?pageSize=100').set(bearer(auditorToken));
+    expect(all.body.meta.pagination.total).toBeGreaterThan(1);
+  });
+
   it('lets the auditor role export from the admin, and refuses everyone without the permission, recording nothing', async () => {
     const auditor = (await signedInMember(app.server, app.strapi, 'gongkai-auditor', [])).token;
     const admin = await download('/audit-export/documents?format=csv&asOf=2026-04-01', auditor);

@@ -136,24 +136,34 @@ describe('organizations in the admin, per organization', () => {
     expect(await app.strapi.db.query(UID).count({ where: { name: { $in: ['越权新建', '越权顶级机构'] } } })).toBe(0);
   });
 
-  it('refuses to link an organization’s legal basis to another organization’s unpublished draft', async () => {
+  it('answers a link to another organization’s unpublished draft as a link to a document that does not exist', async () => {
     const editor = (await signedInMember(app.server, app.strapi, 'gongkai-editor', [orgs.education.id])).token;
     const draft = await createDocumentDraft(app.strapi, { issuingOrganization: orgs.finance.documentId });
-    const res = await request(app.server)
-      .put(`/content-manager/collection-types/${UID}/${orgs.education.documentId}`)
-      .set(bearer(editor))
-      .send({ setupBasisDocuments: { connect: [{ documentId: draft.documentId }] } });
-    expect(res.status).toBe(403);
+    const link = (documentId: string) =>
+      request(app.server)
+        .put(`/content-manager/collection-types/${UID}/${orgs.education.documentId}`)
+        .set(bearer(editor))
+        .send({ setupBasisDocuments: { connect: [{ documentId }] } });
+    const res = await link(draft.documentId);
+    const missing = await link('doesnotexist0000000000000');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(`Document with id "${draft.documentId}", locale "null" not found`);
+    expect(missing.body.error.message).toBe('Document with id "doesnotexist0000000000000", locale "null" not found');
     const linked = await app.strapi.db.query(UID).findOne({ where: { id: orgs.education.id }, populate: { setupBasisDocuments: true } });
     expect(linked.setupBasisDocuments).toEqual([]);
 
     const bound = await createApiTokenRecord(app.strapi, 'full-access');
     await bindToOrganizations(app.strapi, { apiToken: bound.id }, [orgs.education.id]);
-    const rest = await request(app.server)
-      .put(`/api/organizations/${orgs.education.documentId}`)
-      .set(bearer(bound.accessKey))
-      .send({ data: { setupBasisDocuments: [draft.documentId] } });
-    expect(rest.status).toBe(403);
-    expect(rest.body.error.message).toBe(`setupBasisDocuments: cannot link to another organization's unpublished document ${draft.documentId}`);
+    const byId = async (id: number) =>
+      request(app.server)
+        .put(`/api/organizations/${orgs.education.documentId}`)
+        .set(bearer(bound.accessKey))
+        .send({ data: { setupBasisDocuments: [id] } });
+    const draftRow = await app.strapi.db.query('api::normative-document.normative-document').findOne({ where: { documentId: draft.documentId }, select: ['id'] });
+    const hidden = await byId(draftRow.id);
+    const nowhere = await byId(999999);
+    expect({ status: hidden.status, body: hidden.body }).toEqual({ status: nowhere.status, body: nowhere.body });
+    expect(hidden.status).toBe(400);
+    expect(JSON.stringify(hidden.body)).not.toContain(draft.documentId);
   });
 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ownedTypesOf } from '../../src/plugins/organization-access/server/src/ownership';
 import { startStrapi, type TestInstance } from '../harness/strapi';
-import { createOrganization, signedInMember } from '../harness/fixtures';
+import { bindToOrganizations, createApiTokenRecord, createOrganization, signedInMember } from '../harness/fixtures';
 import { prepareSamples, sampleData } from '../harness/samples';
 
 /**
@@ -92,6 +92,44 @@ it('answers the Content Manager\'s bulk actions on another organization\'s docum
       expect(await documents.findOne({ documentId: theirs, status: published ? 'published' : 'draft' })).not.toBeNull();
     }
   }
+});
+
+it('answers a REST delete of another organization\'s document as of one that does not exist', async () => {
+  const bound = await createApiTokenRecord(app.strapi, 'full-access');
+  await bindToOrganizations(app.strapi, { apiToken: bound.id }, [organizations[0].id]);
+  const UID = 'api::normative-document.normative-document';
+  const theirs = await app.strapi.documents(UID).create({ data: sampleData(app.strapi, UID, 'issuingOrganization', organizations[1].documentId) as never });
+  const remove = (id: string) => request(app.server).delete(`/api/normative-documents/${id}`).set(bearer(bound.accessKey));
+  const other = await remove(theirs.documentId);
+  const missing = await remove('doesnotexist0000000000000');
+  expect({ status: other.status, body: other.body }).toEqual({ status: missing.status, body: missing.body });
+  expect(other.status).toBe(404);
+  expect(await app.strapi.db.query(UID).count({ where: { documentId: theirs.documentId } })).toBe(1);
+});
+
+it('pages and counts a record\'s relations by the targets the editor may read', async () => {
+  const UID = 'api::normative-document.normative-document';
+  const hidden = [];
+  for (let i = 0; i < 3; i += 1) {
+    hidden.push((await app.strapi.documents(UID).create({ data: sampleData(app.strapi, UID, 'issuingOrganization', organizations[1].documentId) as never })).documentId);
+  }
+  const visible = await app.strapi.documents(UID).create({ data: sampleData(app.strapi, UID, 'issuingOrganization', organizations[0].documentId) as never });
+  // An internal unit of the editor's organization, which the editor reads.
+  const holder = await createOrganization(app.strapi, { name: '存在性测试甲局办公室', kind: 'internal_unit', parent: organizations[0].documentId });
+  await app.strapi.documents('api::organization.organization').update({
+    documentId: holder.documentId,
+    data: { setupBasisDocuments: { connect: [...hidden, visible.documentId] } } as never,
+  });
+  const page = async (number: number) =>
+    (
+      await request(app.server)
+        .get(`/content-manager/relations/api::organization.organization/${holder.documentId}/setupBasisDocuments?page=${number}&pageSize=1`)
+        .set(bearer(editor))
+    ).body;
+  const first = await page(1);
+  expect(first.pagination).toMatchObject({ page: 1, pageSize: 1, pageCount: 1, total: 1 });
+  expect(first.results.map((row: { documentId: string }) => row.documentId)).toEqual([visible.documentId]);
+  expect((await page(2)).results).toEqual([]);
 });
 
 it('lists none of another organization\'s drafts among the relations of a record every editor may read', async () => {

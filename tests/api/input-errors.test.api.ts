@@ -80,6 +80,20 @@ describe('malformed writes are a 400 naming the field and change nothing', () =>
     expect(stored.locale).not.toBe('en');
   });
 
+  it.each([
+    [{ before: { x: 1 } }, ['data', 'setupBasisDocuments', 'connect', '0', 'position', 'before']],
+    [{ after: ['a'] }, ['data', 'setupBasisDocuments', 'connect', '0', 'position', 'after']],
+    [{ start: 'yes' }, ['data', 'setupBasisDocuments', 'connect', '0', 'position', 'start']],
+    [{ middle: true }, ['data', 'setupBasisDocuments', 'connect', '0', 'position', 'middle']],
+    ['first', ['data', 'setupBasisDocuments', 'connect', '0', 'position']],
+  ])('refuses the position %j of a linked document, changing nothing', async (position, path) => {
+    const res = await request(app.server)
+      .put(`/api/organizations/${organization}`)
+      .set(auth())
+      .send({ data: { setupBasisDocuments: { connect: [{ documentId: 'doesnotexist0000000000000', position }] } } });
+    expect({ status: res.status, path: res.body.error?.details?.errors?.[0]?.path }).toEqual({ status: 400, path });
+  });
+
   it('checks the mail route input instead of failing in the provider', async () => {
     const res = await request(app.server).post('/api/email').set(auth()).send({ subject: 'x', text: 'y' });
     expect(res.body).toEqual(envelope(['to']));

@@ -252,7 +252,12 @@ describe.each(TYPES.map((type) => [type.uid, type] as const))('%s', (uid, type) 
           .put(cm(`/${records[intruder].draft}`))
           .set(bearer(editor))
           .send({ [picker.name]: { connect: [{ documentId: draft }] } });
-        expect({ field: picker.name, status: linked.status }).toEqual({ field: picker.name, status: 403 });
+        // As a link to a document that does not exist: the draft's existence is not told.
+        expect({ field: picker.name, status: linked.status, message: linked.body.error?.message }).toEqual({
+          field: picker.name,
+          status: 400,
+          message: `Document with id "${draft}", locale "null" not found`,
+        });
       }
       expect(await snapshot(owner)).toBe(before);
     });

@@ -240,6 +240,27 @@ describe('our own read routes take the caller scope', () => {
     expect(ids).not.toContain(others);
   });
 
+  it('asks "is there a related row" of the rows the caller could read, on the relation itself, without a 5xx', async () => {
+    const hidden = await publish('A', { disclosureMode: 'not_disclosed' });
+    const source = await publish('A');
+    await app.strapi.documents(DOCUMENT as never).update({ documentId: source, data: { basedOn: { connect: [hidden] } } as never });
+    await app.strapi.documents(DOCUMENT as never).publish({ documentId: source });
+    const ids = async (filter: string) => {
+      const res = await request(app.server).get(`/api/normative-documents?${filter}&filters[documentId][$eq]=${source}`);
+      expect({ filter, status: res.status }).toEqual({ filter, status: 200 });
+      return res.body.data.map((doc: { documentId: string }) => doc.documentId);
+    };
+    // Its only basis is 不予公开: to the public it has none.
+    expect(await ids('filters[basedOn][$null]=true')).toEqual([source]);
+    expect(await ids('filters[basedOn][$notNull]=true')).toEqual([]);
+    const hiddenRow = await app.strapi.db.query(DOCUMENT).findOne({ where: { documentId: hidden, publishedAt: { $notNull: true } }, select: ['id'] });
+    expect(await ids(`filters[basedOn][$eq]=${hiddenRow.id}`)).toEqual([]);
+    expect(await ids(`filters[basedOn][$in][0]=${hiddenRow.id}`)).toEqual([]);
+    const not = await request(app.server).get('/api/normative-documents?filters[issuingOrganization][$not][name][$eq]=x');
+    expect(not.status).toBe(400);
+    expect(not.body.error.details.errors[0].path).toEqual(['filters', 'issuingOrganization', '$not']);
+  });
+
   it('lets every caller that may list organizations and read documents read the tree and a history', async () => {
     // The bound callers are bound to A: B's documents are another organization's to them.
     const own = await publish('A');

@@ -41,6 +41,15 @@ describe('restrictWhere', () => {
     expect(restrictWhere(ORG, { basis: 7 }, models, BOUND)).toEqual({ basis: { $and: [{ id: 7 }, { issuer: { id: { $in: [4, 5] } } }] } });
   });
 
+  it.each([
+    ['an id operator', { basis: { $in: [7, 8] } }, { basis: { $and: [{ id: { $in: [7, 8] } }, { issuer: { id: { $in: [4, 5] } } }] } }],
+    ['"there is one"', { basis: { $notNull: true } }, { basis: { $and: [{ id: { $notNull: true } }, { issuer: { id: { $in: [4, 5] } } }] } }],
+    ['"there is none", as no readable one', { basis: { $null: true }, name: 'y' }, { $and: [{ name: 'y' }, { $not: { basis: { $and: [{ id: { $notNull: true } }, { issuer: { id: { $in: [4, 5] } } }] } } }] }],
+    ['"none" said as $notNull: false', { basis: { $notNull: false } }, { $not: { basis: { $and: [{ id: { $notNull: true } }, { issuer: { id: { $in: [4, 5] } } }] } } }],
+  ])('turns %s on the relation itself into a condition on readable rows', (_label, where, expected) => {
+    expect(restrictWhere(ORG, where, models, BOUND)).toEqual(expected);
+  });
+
   it('goes through components to the relations inside them', () => {
     expect(restrictWhere(DOC, { parts: { source: { title: 'z' } } }, models, BOUND)).toEqual({
       parts: { source: { $and: [{ title: 'z' }, { issuer: { id: { $in: [4, 5] } } }] } },

@@ -1,10 +1,11 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { fieldError, forbiddenError } from '../../../../utils/errors';
 import { readLinkedRefs, readToOneChange, type RelationRef } from '../../../../utils/relations';
 import { ORGANIZATION_UID } from './constants';
 import { ownedTypesOf, type OwnedType } from './ownership';
 import { AsyncLocalStorage } from 'async_hooks';
-import { reaches, type AccessScope, type Reach } from './services/scope';
+import { PUBLIC_SCOPE, reaches, type AccessScope, type Reach } from './services/scope';
 import { getService } from './get-service';
 
 const READS = new Set(['findMany', 'findFirst', 'count']);
@@ -60,7 +61,11 @@ export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
     throw fieldError(type.owner, 'is required: choose one of your organizations', data[type.owner] ?? null);
   }
 
-  /** Refuses links to another organization's document that has never been published. */
+  /**
+   * Links only to documents the caller may read, or the public may: a link to any other (another
+   * organization's draft or 不予公开 document) is answered exactly as Strapi answers a link to a
+   * document that does not exist, by documentId or by id, so a link cannot tell it exists.
+   */
   async function checkLinks(uid: string, data: Record<string, unknown>, scope: AccessScope): Promise<void> {
     const attributes = (strapi.contentTypes as unknown as Record<string, { attributes: unknown }>)[uid].attributes as Record<string, { type: string; target?: string }>;
     for (const [name, attribute] of Object.entries(attributes)) {
@@ -69,26 +74,29 @@ export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
       if (!target) continue;
       const refs = readLinkedRefs(data[name]);
       if (refs === 'invalid') throw fieldError(name, 'must be documentIds of existing documents', data[name]);
-      for (const ref of refs) {
-        const rows = (await strapi.db.query(target.uid).findMany({
-          where: 'documentId' in ref ? { documentId: ref.documentId } : { id: ref.id },
-          select: ['documentId'],
-          populate: { [target.owner]: { select: ['id'] } },
-        })) as Record<string, unknown>[];
-        if (rows.length === 0) continue; // Strapi reports the unknown document itself.
-        const documentId = rows[0].documentId as string;
-        const all = (await strapi.db.query(target.uid).findMany({
-          where: { documentId },
-          select: ['publishedAt'],
-          populate: { [target.owner]: { select: ['id'] } },
-        })) as Record<string, unknown>[];
-        const own = all.every((row) => reaches(scope.write, (row[target.owner] as { id: number } | null)?.id));
-        const published = !target.draftAndPublish || all.some((row) => row.publishedAt !== null);
-        if (!own && !published) {
-          throw forbidden(`${name}: cannot link to another organization's unpublished document ${documentId}`);
-        }
+      const linkable = (rows: { documentId: string }[]) => linkableDocumentIds(target.uid, rows.map((row) => row.documentId), scope);
+      const byDocumentId = refs.filter((ref): ref is { documentId: string } => 'documentId' in ref).map((ref) => ref.documentId);
+      if (byDocumentId.length > 0) {
+        const allowed = await linkable(byDocumentId.map((documentId) => ({ documentId })));
+        const hidden = byDocumentId.find((documentId) => !allowed.has(documentId));
+        if (hidden) throw new errors.ValidationError(`Document with id "${hidden}", locale "null" not found`);
+      }
+      const byId = refs.filter((ref): ref is { id: number } => 'id' in ref).map((ref) => ref.id);
+      if (byId.length > 0) {
+        const rows = (await strapi.db.query(target.uid).findMany({ where: { id: { $in: byId } }, select: ['id', 'documentId'] })) as { id: number; documentId: string }[];
+        const allowed = await linkable(rows);
+        const missing = new Set(byId).size - rows.filter((row) => allowed.has(row.documentId)).length;
+        if (missing > 0) throw new errors.ValidationError(`${missing} relation(s) of type ${target.uid} associated with this entity do not exist`);
       }
     }
+  }
+
+  /** Those of `documentIds` the caller may read, or the public may. */
+  async function linkableDocumentIds(uid: string, documentIds: string[], scope: AccessScope): Promise<Set<string>> {
+    const own = await scopes().readableDocumentIds(uid, documentIds, scope);
+    const rest = documentIds.filter((documentId) => !own.has(documentId));
+    const open = rest.length > 0 ? await scopes().readableDocumentIds(uid, rest, PUBLIC_SCOPE) : new Set<string>();
+    return new Set([...own, ...open]);
   }
 
   const restrict = (filters: Record<string, unknown> | undefined, clause: Record<string, unknown>) =>
@@ -155,6 +163,11 @@ export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
     if (context.action === 'findOne') return next();
 
     if (ON_EXISTING.has(context.action) && params.documentId) await scopes().assertMayChange(context.uid, params.documentId, scope);
+    // Strapi's REST delete answers 204 for a document that does not exist, where another
+    // organization's is a 404: to a caller bound to organizations, both are missing.
+    if (context.action === 'delete' && params.documentId && (await strapi.db.query(context.uid).count({ where: { documentId: params.documentId } })) === 0) {
+      throw new errors.NotFoundError('Not Found');
+    }
     if (context.action === 'create' && scope.write !== 'all' && scope.write.length === 0) {
       throw forbidden('You are not bound to any organization, so you cannot create its content');
     }

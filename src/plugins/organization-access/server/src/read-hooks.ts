@@ -54,13 +54,18 @@ interface RelationsController {
 
 interface RelationsContext {
   params: { model: string; targetField: string; id?: string };
-  body?: { results?: { documentId?: string }[]; pagination?: { total?: number } };
+  request: { query: Record<string, unknown> };
+  body?: { results?: { documentId?: string }[]; pagination?: { page?: number; pageSize?: number; pageCount?: number; total?: number } };
 }
+
+/** The Content Manager's largest page of relations. */
+const RELATION_PAGE = 100;
 
 /**
  * The Content Manager lists a document's existing relations in two passes and returns the ids and
  * publication status of the targets the user may not read beside the ones it may. Only the
- * targets the caller's scope reads are kept.
+ * targets the caller's scope reads are kept, and the pages and totals count only those: every
+ * page of the relation is read (100 at a time) and the one asked for is cut from the readable ones.
  */
 export function scopeContentManagerRelations(strapi: Core.Strapi): void {
   const scopes = () => getService(strapi, 'scope');
@@ -73,21 +78,33 @@ export function scopeContentManagerRelations(strapi: Core.Strapi): void {
     if (source && !isUnrestricted(scope) && scopes().readWhere(ctx.params.model, scope)) {
       if (!(await scopes().readableDocumentIds(ctx.params.model, [source], scope)).has(source)) throw new errors.NotFoundError();
     }
-    const result = await findExisting.call(this, ctx);
     const target = (strapi.getModel(ctx.params.model as never) as { attributes: Record<string, { target?: string }> } | undefined)?.attributes[
       ctx.params.targetField
     ]?.target;
-    const body = ctx.body;
-    if (!target || !body?.results || isUnrestricted(scope) || !scopes().readWhere(target, scope)) return result;
-    const readable = await scopes().readableDocumentIds(
-      target,
-      body.results.map((row) => row.documentId).filter((id): id is string => typeof id === 'string'),
-      scope,
-    );
-    const kept = body.results.filter((row) => row.documentId !== undefined && readable.has(row.documentId));
-    const removed = body.results.length - kept.length;
-    body.results = kept;
-    if (body.pagination && typeof body.pagination.total === 'number') body.pagination.total -= removed;
+    if (!target || isUnrestricted(scope) || !scopes().readWhere(target, scope)) return findExisting.call(this, ctx);
+
+    const query = ctx.request.query;
+    const page = Math.max(1, Number(query.page ?? 1) || 1);
+    const pageSize = Math.min(RELATION_PAGE, Math.max(1, Number(query.pageSize ?? 10) || 10));
+    const readable: { documentId?: string }[] = [];
+    let result: unknown;
+    for (let at = 1; ; at += 1) {
+      query.page = String(at);
+      query.pageSize = String(RELATION_PAGE);
+      result = await findExisting.call(this, ctx);
+      const body = ctx.body;
+      if (!body?.results) return result;
+      const ids = body.results.map((row) => row.documentId).filter((id): id is string => typeof id === 'string');
+      const allowed = await scopes().readableDocumentIds(target, ids, scope);
+      readable.push(...body.results.filter((row) => row.documentId !== undefined && allowed.has(row.documentId)));
+      if (at >= (body.pagination?.pageCount ?? 1)) break;
+    }
+    const total = readable.length;
+    ctx.body = {
+      ...ctx.body,
+      results: readable.slice((page - 1) * pageSize, page * pageSize),
+      pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+    };
     return result;
   };
 }

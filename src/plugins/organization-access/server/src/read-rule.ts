@@ -66,6 +66,7 @@ export function restrictWhere(uid: string, where: unknown, models: Models, scope
   if (!isObject(where)) return where;
   const model = models.get(uid);
   const result: Record<string, unknown> = {};
+  const absent: Where[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (key === '$and' || key === '$or' || key === '$not') {
       result[key] = restrictWhere(uid, value, models, scope);
@@ -78,10 +79,46 @@ export function restrictWhere(uid: string, where: unknown, models: Models, scope
     }
     const inner = isObject(value) ? restrictWhere(target, value, models, scope) : value;
     const condition = readConditions(models.get(target), scope);
+    if (!condition) {
+      result[key] = inner;
+      continue;
+    }
     // A bare value on a relation (`{ topic: 3 }`) compares its id: keep it beside the condition.
-    result[key] = condition ? (isObject(inner) ? both(inner, condition) : { $and: [{ id: inner }, condition] }) : inner;
+    if (!isObject(inner)) {
+      result[key] = { $and: [{ id: inner }, condition] };
+      continue;
+    }
+    const { fields, ids, none } = onRelation(inner);
+    // "No related row" means no row the caller could read: there is no readable one.
+    if (none) absent.push({ $not: { [key]: { $and: [{ id: { $notNull: true } }, condition] } } });
+    const parts = [...(Object.keys(fields).length > 0 ? [fields] : []), ...ids];
+    if (parts.length > 0 || !none) result[key] = { $and: [...parts, condition] };
   }
-  return result;
+  if (absent.length === 0) return result;
+  const all = [...(Object.keys(result).length > 0 ? [result] : []), ...absent];
+  return all.length === 1 ? all[0] : { $and: all };
+}
+
+/**
+ * Operators written on a relation itself apply to the related rows' ids (`{ $in: [3, 4] }`) or to
+ * whether there is one (`{ $null: true }`, Strapi's truthiness). Beside a read condition they must
+ * name the id, and "none" becomes a negation above the relation.
+ */
+function onRelation(inner: Record<string, unknown>): { fields: Record<string, unknown>; ids: Where[]; none: boolean } {
+  const fields: Record<string, unknown> = {};
+  const ids: Where[] = [];
+  let none = false;
+  for (const [key, operand] of Object.entries(inner)) {
+    if (key === '$null' || key === '$notNull') {
+      if ((key === '$null') === Boolean(operand)) none = true;
+      else ids.push({ id: { $notNull: true } });
+    } else if (key.startsWith('$') && key !== '$and' && key !== '$or' && key !== '$not') {
+      ids.push({ id: { [key]: operand } });
+    } else {
+      fields[key] = operand;
+    }
+  }
+  return { fields, ids, none };
 }
 
 /** The first relation in a sort that leads to rows the caller may not read all of, if any. */

@@ -120,9 +120,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const size = Math.min(Number(pageSize), 100);
       const current = Number(page);
+      // A record tells what an export covered and how many rows it had: a caller bound to
+      // organizations sees only the exports it made itself.
+      const scope = await access(strapi).current();
+      const where = scope.read === 'all' ? {} : { actor: scope.actor };
       const [rows, total] = await Promise.all([
-        records().findMany({ orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], limit: size, offset: (current - 1) * size }),
-        records().count(),
+        records().findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], limit: size, offset: (current - 1) * size }),
+        records().count({ where }),
       ]);
       ctx.body = {
         data: rows.map(({ id: _id, ...row }: Record<string, unknown>) => row),
