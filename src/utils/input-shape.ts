@@ -1,3 +1,5 @@
+import { isIsoDate } from '../domain/dates';
+
 /**
  * The shape of what callers send, checked before it reaches the database: query-engine filters
  * (from REST `filters`, GraphQL `filters`, populate filters) and the data of writes. Strapi's own
@@ -35,6 +37,9 @@ const LISTS = new Set(['$in', '$notIn']);
 const PRESENCE = new Set(['$null', '$notNull']);
 const LOGICAL = new Set(['$and', '$or']);
 const NUMERIC = new Set(['integer', 'biginteger', 'float', 'decimal']);
+
+/** A date as Strapi takes it: YYYY-MM-DD that exists, or an ISO date-time whose date exists. */
+const isDateValue = (value: unknown): boolean => typeof value === 'string' && isIsoDate(value.slice(0, 10)) && (value.length === 10 || value[10] === 'T');
 const INT32 = { min: -2147483648, max: 2147483647 };
 const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
 /** Strapi stores `string` attributes as varchar(255) on PostgreSQL. */
@@ -212,6 +217,8 @@ export function checkData(attributeOf: AttributeOf, uid: string, data: unknown, 
     }
     if (attribute.type === 'relation') checkRelationInput(value, at);
     if (NUMERIC.has(attribute.type) && isScalar(value) && value !== '') checkValue(attribute.type, value, at);
+    // Strapi's own answer to a bad date ("Invalid date") does not name the field.
+    if (attribute.type === 'date' && value !== '' && !(value instanceof Date) && !isDateValue(value)) throw new ShapeError(at, 'must be a calendar date (YYYY-MM-DD)');
     if (['string', 'email', 'uid', 'password'].includes(attribute.type) && typeof value === 'string' && value.length > (attribute.maxLength ?? STRING_COLUMN)) {
       throw new ShapeError(at, `must be at most ${attribute.maxLength ?? STRING_COLUMN} characters`);
     }

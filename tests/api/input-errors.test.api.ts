@@ -94,6 +94,14 @@ describe('malformed writes are a 400 naming the field and change nothing', () =>
     expect({ status: res.status, path: res.body.error?.details?.errors?.[0]?.path }).toEqual({ status: 400, path });
   });
 
+  it.each(['2021-02-30', '12345', 'yesterday'])('names a date field given %s', async (adoptedOn) => {
+    const before = await app.strapi.db.query('api::normative-document.normative-document').count();
+    const res = await request(app.server).post('/api/normative-documents').set(auth()).send({ data: { title: '日期测试', adoptedOn } });
+    expect(res.body).toEqual(envelope(['data', 'adoptedOn']));
+    expect(res.body.error.message).toBe('data.adoptedOn must be a calendar date (YYYY-MM-DD)');
+    expect(await app.strapi.db.query('api::normative-document.normative-document').count()).toBe(before);
+  });
+
   it('checks the mail route input instead of failing in the provider', async () => {
     const res = await request(app.server).post('/api/email').set(auth()).send({ subject: 'x', text: 'y' });
     expect(res.body).toEqual(envelope(['to']));

@@ -410,6 +410,17 @@ describe('point in time', () => {
     expect(await periods()).toEqual(before);
   });
 
+  it('gives no validity rather than a wrong one when the fields asked for leave it out', async () => {
+    const res = await request(app.server).get('/api/normative-documents').query({ 'fields[0]': 'title', 'pagination[pageSize]': '5' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    for (const doc of res.body.data) {
+      expect(doc.title).toEqual(expect.any(String));
+      expect(doc).not.toHaveProperty('validity');
+      expect(doc).not.toHaveProperty('validityLabel');
+    }
+  });
+
   it.each([
     ['asOf', '2021-02-30', 'asOf must be a calendar date (YYYY-MM-DD)'],
     ['asOf', '2999-01-01', 'asOf must not be in the future'],

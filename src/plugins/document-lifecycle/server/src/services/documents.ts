@@ -75,13 +75,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const events = own.get(doc.documentId) ?? [];
         const state = asOf?.get(doc.documentId);
         const validity = asOf ? (state?.validity ?? null) : (doc.validity ?? null);
+        // A reader who chose fields without the validity gets none, rather than a wrong null.
+        const known = asOf !== null || 'validity' in doc;
         const last = asOf ? events.find((event) => event.sequence === state?.sequence) : events.at(-1);
         // The 文号 of a basis the caller may not read is not shown either.
         const basisNumber = last?.basisDocument && !related.has(last.basisDocument) ? null : (last?.basisNumber ?? null);
         return {
           ...doc,
-          validity,
-          validityLabel: validityLabel(validity),
+          ...(known ? { validity, validityLabel: validityLabel(validity) } : {}),
           lastAction: last ? { action: last.action, label: ACTION_LABELS[last.action as keyof typeof ACTION_LABELS], date: last.date, basisNumber } : null,
           ...links,
         };
