@@ -13,7 +13,18 @@ const errorName = (status: number) => `${(STATUS_CODES[status] ?? 'Error').repla
  */
 export default () => async (ctx: Context, next: Next) => {
   await next();
-  if (!ctx.path.startsWith('/api/') || ctx.status < 400 || isEnvelope(ctx.body)) return;
+  if (!ctx.path.startsWith('/api/') || ctx.status < 400) return;
+  if (isEnvelope(ctx.body)) {
+    // The Content-Type Builder answers `{ error: { name, message, details } }`: completed with
+    // Strapi's `data: null` and the status, the rest kept.
+    const body = ctx.body as { data?: unknown; error: Record<string, unknown> };
+    if (!('data' in body) || body.error.status === undefined) {
+      const status = ctx.status;
+      ctx.body = { data: null, ...body, error: { status, ...body.error } };
+      ctx.status = status;
+    }
+    return;
+  }
   const original = ctx.body as unknown;
   // A plain-text refusal or `{ error: "…" }`; other bodies (a health probe's answer) are a route's own.
   let message: string;

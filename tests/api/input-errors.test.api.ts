@@ -153,6 +153,12 @@ describe('GraphQL limits', () => {
 });
 
 describe('requests no route can take', () => {
+  it('answers a refusal of Strapi\'s own plugin routes in the same envelope', async () => {
+    const res = await request(app.server).get('/api/content-type-builder/content-types?kind=').set(auth());
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError', message: expect.any(String) } });
+  });
+
   it('refuses a compressed body with a 415 before parsing it', async () => {
     const res = await request(app.server).post('/api/auth/local').set({ 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).send('x');
     expect(res.status).toBe(415);
