@@ -90,15 +90,37 @@ export function registerGraphql(strapi: Core.Strapi): void {
     history: `${naming.getFindOneQueryName(contentType)}History`,
     transition: `transition${typeName}`,
   };
-  // The eight computed fields of one document share one decoration (one events query), not eight.
+  // The eight computed fields of one document share one decoration, and the documents of one list
+  // (all resolved in the same turn) share one: a page of 100 costs one events query, not 100.
   const decorations = new WeakMap<object, Promise<Decorated>>();
+  type Waiting = { doc: { documentId: string }; resolve: (value: Decorated) => void; reject: (error: unknown) => void };
+  const batches = new WeakMap<object, Waiting[]>();
+  const outsideRequests = {};
+  const flush = async (key: object, batch: Waiting[]) => {
+    batches.delete(key);
+    try {
+      const decorated = await getService(strapi, 'documents').decorate(
+        batch.map((item) => item.doc),
+        await access(strapi).current(),
+      );
+      batch.forEach((item, index) => item.resolve(decorated[index] as unknown as Decorated));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  };
   const decorate = (doc: { documentId: string }): Promise<Decorated> => {
     let decoration = decorations.get(doc);
     if (!decoration) {
-      decoration = access(strapi)
-        .current()
-        .then((scope) => getService(strapi, 'documents').decorate([doc], scope))
-        .then(([decorated]) => decorated as unknown as Decorated);
+      const key = (strapi.requestContext.get() as object | undefined) ?? outsideRequests;
+      let batch = batches.get(key);
+      if (!batch) {
+        const fresh: Waiting[] = [];
+        batch = fresh;
+        batches.set(key, fresh);
+        setImmediate(() => void flush(key, fresh));
+      }
+      const waiting = batch;
+      decoration = new Promise<Decorated>((resolve, reject) => waiting.push({ doc, resolve, reject }));
       decorations.set(doc, decoration);
     }
     return decoration;
