@@ -286,7 +286,3 @@ export function periodsOf(events: readonly ValidityEvent[]): ValidityPeriod[] {
     validTo: ordered[index + 1]?.date ?? null,
   }));
 }
-
-/** Whether a period covers `date`. */
-export const coversDate = (period: Pick<ValidityPeriod, 'validFrom' | 'validTo'>, date: IsoDate): boolean =>
-  period.validFrom <= date && (period.validTo === null || period.validTo > date);

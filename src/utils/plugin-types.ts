@@ -51,6 +51,28 @@ export function findEnabledTypes(pluginId: string, contentTypes: Record<string, 
   return found;
 }
 
+const enabledTypes = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The one content type of a running Strapi that enables `pluginId`, found and checked on first
+ * use and kept: a refusal for a type that lacks what the plugin needs, for none, or for several.
+ */
+export function enabledTypeOf(
+  strapi: { contentTypes: unknown },
+  pluginId: string,
+  needs: TypeRequirements,
+  what: string,
+): string {
+  let known = enabledTypes.get(strapi);
+  if (!known) enabledTypes.set(strapi, (known = new Map()));
+  let uid = known.get(pluginId);
+  if (!uid) {
+    uid = theEnabledType(pluginId, findEnabledTypes(pluginId, strapi.contentTypes as Record<string, ContentTypeLike>, needs), what);
+    known.set(pluginId, uid);
+  }
+  return uid;
+}
+
 /** The one type that enables a plugin which serves one; a clear refusal for none or several. */
 export function theEnabledType(pluginId: string, types: string[], what: string): string {
   if (types.length === 1) return types[0];

@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { VALIDITIES } from '../../../../domain/lifecycle';
-import { findEnabledTypes, isToOne, ofType, theEnabledType, type ContentTypeLike } from '../../../../utils/plugin-types';
+import { enabledTypeOf, findEnabledTypes, isToOne, ofType, type ContentTypeLike } from '../../../../utils/plugin-types';
 import { PLUGIN_ID } from './constants';
 
 export type { ContentTypeLike } from '../../../../utils/plugin-types';
@@ -36,18 +36,9 @@ const NEEDS = {
 /** The content types that enable the lifecycle in their schema's `pluginOptions["document-lifecycle"]`. */
 export const findLifecycleTypes = (contentTypes: Record<string, ContentTypeLike | undefined>): string[] => findEnabledTypes(PLUGIN_ID, contentTypes, NEEDS);
 
-const cache = new WeakMap<object, UID.ContentType>();
-
 /**
  * The content type the lifecycle manages. Its events, periods and routes serve one type; a
  * second type enabling it is refused at start rather than half served.
  */
-export function lifecycleTypeOf(strapi: Core.Strapi): UID.ContentType {
-  let uid = cache.get(strapi);
-  if (!uid) {
-    const types = findLifecycleTypes(strapi.contentTypes as unknown as Record<string, ContentTypeLike>);
-    uid = theEnabledType(PLUGIN_ID, types, 'the type of document it manages') as UID.ContentType;
-    cache.set(strapi, uid);
-  }
-  return uid;
-}
+export const lifecycleTypeOf = (strapi: Core.Strapi): UID.ContentType =>
+  enabledTypeOf(strapi, PLUGIN_ID, NEEDS, 'the type of document it manages') as UID.ContentType;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isToOne } from '../../../../utils/plugin-types';
 import { ORGANIZATION_UID, PLUGIN_ID } from './constants';
 
 /** A content type whose records belong to one organization, named by its owner attribute. */
@@ -21,10 +22,8 @@ interface RelationAttribute {
   target?: string;
 }
 
-const isToOneOrganization = (attribute: RelationAttribute | undefined): boolean =>
-  attribute?.type === 'relation' &&
-  attribute.target === ORGANIZATION_UID &&
-  (attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne');
+const toOneOrganization = isToOne(ORGANIZATION_UID);
+const isToOneOrganization = (attribute: RelationAttribute | undefined): boolean => attribute !== undefined && toOneOrganization(attribute);
 
 /**
  * Which content types are organization-owned, read from their schemas so a type added later is

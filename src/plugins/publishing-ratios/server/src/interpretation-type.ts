@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { findEnabledTypes, isToOne, ofType, theEnabledType, type ContentTypeLike } from '../../../../utils/plugin-types';
+import { enabledTypeOf, findEnabledTypes, isToOne, ofType, type ContentTypeLike } from '../../../../utils/plugin-types';
 import { PLUGIN_ID } from './constants';
 
 /**
@@ -20,15 +20,6 @@ const NEEDS = {
 
 export const findInterpretationTypes = (contentTypes: Record<string, ContentTypeLike | undefined>): string[] => findEnabledTypes(PLUGIN_ID, contentTypes, NEEDS);
 
-const cache = new WeakMap<object, UID.ContentType>();
-
 /** The type whose publications the ratios count, from its schema's `pluginOptions["publishing-ratios"]`. */
-export function interpretationTypeOf(strapi: Core.Strapi): UID.ContentType {
-  let uid = cache.get(strapi);
-  if (!uid) {
-    const types = findInterpretationTypes(strapi.contentTypes as unknown as Record<string, ContentTypeLike>);
-    uid = theEnabledType(PLUGIN_ID, types, 'the type of policy interpretations') as UID.ContentType;
-    cache.set(strapi, uid);
-  }
-  return uid;
-}
+export const interpretationTypeOf = (strapi: Core.Strapi): UID.ContentType =>
+  enabledTypeOf(strapi, PLUGIN_ID, NEEDS, 'the type of policy interpretations') as UID.ContentType;

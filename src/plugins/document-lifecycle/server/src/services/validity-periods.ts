@@ -14,6 +14,10 @@ import { EVENT_UID } from '../constants';
  */
 export const PERIODS_TABLE = 'gongkai_validity_periods';
 
+/** The periods that cover `date`: opened on or before it, not yet closed on it. */
+const covering = (date: IsoDate) => (query: Knex.QueryBuilder) =>
+  query.where('valid_from', '<=', date).andWhere((w) => w.whereNull('valid_to').orWhere('valid_to', '>', date));
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
@@ -89,17 +93,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows: { document: string; validity: Validity; sequence: number }[] = await knex()(PERIODS_TABLE)
         .select('document', 'validity', 'sequence')
         .whereIn('document', [...new Set(documentIds)])
-        .where('valid_from', '<=', date)
-        .andWhere((w) => w.whereNull('valid_to').orWhere('valid_to', '>', date));
+        .modify(covering(date));
       return new Map(rows.map((row) => [row.document, { validity: row.validity, sequence: Number(row.sequence) }]));
     },
 
     /** documentIds of the documents that on `date` had the validity (or any validity), as a subquery. */
     documentsOn(date: IsoDate, validity?: Validity): Knex.QueryBuilder {
-      const query = knex()(PERIODS_TABLE)
-        .select('document')
-        .where('valid_from', '<=', date)
-        .andWhere((w) => w.whereNull('valid_to').orWhere('valid_to', '>', date));
+      const query = knex()(PERIODS_TABLE).select('document').modify(covering(date));
       if (validity) query.andWhere('validity', validity);
       return query;
     },
