@@ -12,6 +12,9 @@ export { yup };
  */
 export function readRouteInput<T>(schema: yup.AnySchema, value: unknown, only?: { keys: readonly string[]; message: string }): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw fieldError('body', 'must be a JSON object', value);
+  // yup looks fields up by name on a plain object: `constructor` or `toString` there throws a TypeError.
+  const inherited = Object.keys(value).find((key) => key === '__proto__' || key in Object.prototype);
+  if (inherited !== undefined) throw fieldError(inherited, 'is not a parameter of this request');
   if (only) {
     const unknown = Object.keys(value).find((key) => !only.keys.includes(key));
     if (unknown !== undefined) throw fieldError(unknown, only.message);

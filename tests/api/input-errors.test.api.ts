@@ -102,6 +102,11 @@ describe('malformed writes are a 400 naming the field and change nothing', () =>
     expect(await app.strapi.db.query('api::normative-document.normative-document').count()).toBe(before);
   });
 
+  it('refuses an inherited key in a transition body as a 400 naming it', async () => {
+    const res = await request(app.server).post('/api/normative-documents/doesnotexist0000000000000/transitions').set(auth()).send({ constructor: '' });
+    expect(res.body).toEqual(envelope(['constructor']));
+  });
+
   it('checks the mail route input instead of failing in the provider', async () => {
     const res = await request(app.server).post('/api/email').set(auth()).send({ subject: 'x', text: 'y' });
     expect(res.body).toEqual(envelope(['to']));

@@ -22,6 +22,8 @@ it.each([
   [{ organization: ['a', 'b'] }, { message: 'organization must be the documentId of an organization', path: ['organization'], value: ['a', 'b'] }],
   [{ depth: '2' }, { message: 'depth is not a parameter of this route', path: ['depth'], value: undefined }],
   [[], { message: 'body must be a JSON object', path: ['body'], value: [] }],
+  [{ constructor: '' }, { message: 'constructor is not a parameter of this request', path: ['constructor'], value: undefined }],
+  [{ toString: 'x', date: '2026-01-05' }, { message: 'toString is not a parameter of this request', path: ['toString'], value: undefined }],
 ])('refuses %j with a 400 naming the field', (value, expected) => {
   expect(refusal(value)).toEqual(expected);
 });
