@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { chinaToday, isIsoDate, type IsoDate } from '../domain/dates';
 import { VALIDITIES, type Validity } from '../domain/lifecycle';
 import { fieldError } from './errors';
+import { organizationTree } from './access';
 
 /** `asOf`: a real calendar date, not after today in China. */
 export function asOfParam(value: unknown, name = 'asOf'): IsoDate {
@@ -43,5 +44,5 @@ export function addFilters(ctx: { query: unknown }, filters: Record<string, unkn
 export async function organizationParam(strapi: Core.Strapi, ctx: { query: unknown }): Promise<string[] | undefined> {
   const organization = takeParam(ctx, 'organization');
   if (organization === undefined) return undefined;
-  return strapi.service('api::organization.organization').requestedSubtree(organization);
+  return organizationTree(strapi).requestedSubtree(organization);
 }

@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { organizationTree } from '../../utils/access';
 import { fieldError } from '../../utils/errors';
 import { readToOneChange } from '../../utils/relations';
 
@@ -17,7 +18,6 @@ const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || String(a
  */
 export function powerItemMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const rows = () => strapi.db.query(UID);
-  const organizations = () => strapi.service('api::organization.organization') as unknown as { subtreeOf: (documentId: string) => Promise<string[]> };
 
   async function organizationDocumentId(value: unknown, field: string, current: string | null): Promise<string | null> {
     const change = readToOneChange(value);
@@ -66,7 +66,7 @@ export function powerItemMiddleware(strapi: Core.Strapi): Modules.Documents.Midd
 
     const owner = await organizationDocumentId(data.organization, 'organization', (stored?.organization as { documentId: string } | null)?.documentId ?? null);
     const unit = await organizationDocumentId(data.responsibleUnit, 'responsibleUnit', (stored?.responsibleUnit as { documentId: string } | null)?.documentId ?? null);
-    if (unit && (!owner || !(await organizations().subtreeOf(owner)).includes(unit))) {
+    if (unit && (!owner || !((await organizationTree(strapi).subtreeOf(owner)) ?? []).includes(unit))) {
       throw fieldError('responsibleUnit', 'must be the implementing organization or one of its internal units', data.responsibleUnit);
     }
     return next();

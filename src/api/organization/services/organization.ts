@@ -2,7 +2,6 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkOrganizationCode } from '../../../domain/organization-code';
 import { parentCycle } from '../../../domain/organization';
-import { subtreeIds, type TreeEdge } from '../../../domain/organization-tree';
 import { fieldError } from '../../../utils/errors';
 import { readToOneChange, type RelationRef } from '../../../utils/relations';
 
@@ -75,30 +74,6 @@ export default factories.createCoreService(UID, ({ strapi }) => {
           data.parent,
         );
       }
-    },
-
-    /** Every organization as (id, parent id, documentId): a city has hundreds, read in two queries. */
-    async edges(): Promise<(TreeEdge & { documentId: string })[]> {
-      const found = (await rows().findMany({
-        select: ['id', 'documentId'],
-        populate: { parent: { select: ['id'] } },
-      })) as { id: number; documentId: string; parent?: { id: number } | null }[];
-      return found.map((row) => ({ id: row.id, documentId: row.documentId, parentId: row.parent?.id ?? null }));
-    },
-
-    /** The organization and all organizations below it, as documentIds (breadth first). */
-    async subtreeOf(documentId: string): Promise<string[]> {
-      const edges = await this.edges();
-      const root = edges.find((edge) => edge.documentId === documentId);
-      if (!root) return [documentId];
-      const documentIdOf = new Map(edges.map((edge) => [edge.id, edge.documentId]));
-      return subtreeIds(edges, [root.id]).map((id) => documentIdOf.get(id) as string);
-    },
-
-    /** The subtree below an organization named in a request; a 400 naming `field` if it does not exist. */
-    async requestedSubtree(documentId: string, field = 'organization'): Promise<string[]> {
-      if ((await rows().count({ where: { documentId } })) === 0) throw fieldError(field, 'does not exist', documentId);
-      return this.subtreeOf(documentId);
     },
 
     /** Refuses to delete an organization that still has sub-organizations. */

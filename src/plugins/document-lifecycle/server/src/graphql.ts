@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type * as NexusModule from 'nexus';
-import { subtreeIds } from '../../../../domain/organization-tree';
-import { access } from '../../../../utils/access';
+import { access, organizationTree } from '../../../../utils/access';
 import { fieldError } from '../../../../utils/errors';
 import { asOfParam, validityParam } from '../../../../utils/query-params';
 import { EVENT_UID } from './constants';
@@ -34,20 +33,6 @@ interface Naming {
   getFindOneQueryName: (contentType: unknown) => string;
 }
 
-const ORGANIZATION_UID = 'api::organization.organization';
-
-/** documentIds of an organization and those below it; a 400 naming `organization` when it does not exist. */
-async function organizationSubtree(strapi: Core.Strapi, documentId: string): Promise<string[]> {
-  const rows = (await strapi.db.query(ORGANIZATION_UID).findMany({
-    select: ['id', 'documentId'],
-    populate: { parent: { select: ['id'] } },
-  })) as { id: number; documentId: string; parent?: { id: number } | null }[];
-  const root = rows.find((row) => row.documentId === documentId);
-  if (!root) throw fieldError('organization', 'does not exist', documentId);
-  const documentIdOf = new Map(rows.map((row) => [row.id, row.documentId]));
-  return subtreeIds(rows.map((row) => ({ id: row.id, parentId: row.parent?.id ?? null })), [root.id]).map((id) => documentIdOf.get(id) as string);
-}
-
 /** The documents on one page of "what had this validity on `asOf`", through the read rules. */
 async function documentsAsOf(strapi: Core.Strapi, args: AsOfArgs) {
   // The same checks as the REST parameters, with the same messages.
@@ -59,7 +44,7 @@ async function documentsAsOf(strapi: Core.Strapi, args: AsOfArgs) {
   if (page < 1) throw fieldError('page', 'must be 1 or more', page);
   const periods = (await getService(strapi, 'validity-periods').documentsOn(asOf, validity)) as { document: string }[];
   const filters: Record<string, unknown>[] = [{ documentId: { $in: periods.map((row) => row.document) } }];
-  if (args.organization) filters.push({ issuingOrganization: { documentId: { $in: await organizationSubtree(strapi, args.organization) } } });
+  if (args.organization) filters.push({ issuingOrganization: { documentId: { $in: await organizationTree(strapi).requestedSubtree(args.organization) } } });
   if (args.kind) filters.push({ kind: args.kind });
   if (periods.length === 0) return { asOf, documents: [] };
   const documents = (await strapi.documents(lifecycleTypeOf(strapi)).findMany({

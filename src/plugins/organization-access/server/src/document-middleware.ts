@@ -162,11 +162,10 @@ export function accessMiddleware(strapi: Core.Strapi): Modules.Documents.Middlew
     // nothing of another organization, so the answer is the one a missing document gets.
     if (context.action === 'findOne') return next();
 
-    if (ON_EXISTING.has(context.action) && params.documentId) await scopes().assertMayChange(context.uid, params.documentId, scope);
     // Strapi's REST delete answers 204 for a document that does not exist, where another
     // organization's is a 404: to a caller bound to organizations, both are missing.
-    if (context.action === 'delete' && params.documentId && (await strapi.db.query(context.uid).count({ where: { documentId: params.documentId } })) === 0) {
-      throw new errors.NotFoundError('Not Found');
+    if (ON_EXISTING.has(context.action) && params.documentId) {
+      await scopes().assertMayChange(context.uid, params.documentId, scope, 'Not Found', { mustExist: context.action === 'delete' });
     }
     if (context.action === 'create' && scope.write !== 'all' && scope.write.length === 0) {
       throw forbidden('You are not bound to any organization, so you cannot create its content');

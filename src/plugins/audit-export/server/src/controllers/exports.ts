@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../../../domain/dates';
 import { CONTENT_TYPES, readExportQuery, type ExportQuery } from '../../../../../domain/audit-export';
-import { access } from '../../../../../utils/access';
+import { access, organizationTree } from '../../../../../utils/access';
 import { fieldError } from '../../../../../utils/errors';
 import { RECORD_UID } from '../constants';
 import { Fingerprint } from '../writers';
@@ -23,7 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const scopes = access(strapi);
     const readable = await scopes.readableOrganizationDocumentIds(await scopes.current());
     if (!query.organization) return readable;
-    const subtree: string[] = await strapi.service('api::organization.organization').requestedSubtree(query.organization);
+    const subtree = await organizationTree(strapi).requestedSubtree(query.organization);
     return readable === 'all' ? subtree : subtree.filter((documentId) => readable.includes(documentId));
   }
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { forbiddenError } from '../../../../../utils/errors';
-import { subtreeIds, type TreeEdge } from '../../../../../domain/organization-tree';
+import { getService } from '../get-service';
 import { MEMBERSHIP_UID, ORGANIZATION_UID, ROLE_CODES, SUPER_ADMIN_CODE } from '../constants';
 import { ownedTypesOf, type OwnedType } from '../ownership';
 import { readConditions, type Models, type ReadModel, type Reach, type ReadScope, type Where } from '../read-rule';
@@ -89,20 +89,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const service = {
-    /** Every organization as (id, parent id). */
-    async edges(): Promise<TreeEdge[]> {
-      const rows = (await strapi.db.query(ORGANIZATION_UID).findMany({
-        select: ['id'],
-        populate: { parent: { select: ['id'] } },
-      })) as { id: number; parent?: { id: number } | null }[];
-      return rows.map((row) => ({ id: row.id, parentId: row.parent?.id ?? null }));
-    },
-
     /** The organizations bound to `memberOf` and everything below them. */
-    async reachOf(memberOf: number[]): Promise<number[]> {
-      if (memberOf.length === 0) return [];
-      return subtreeIds(await service.edges(), memberOf);
-    },
+    reachOf: (memberOf: number[]): Promise<number[]> => getService(strapi, 'organizations').subtreeOfIds(memberOf),
 
     /** The organizations an admin user is bound to (the RBAC condition asks this too). */
     adminMemberships: (userId: number) => organizationsOf({ adminUser: { id: userId } }),
@@ -183,14 +171,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Refuses to let the current request change a document of another organization: 404 when it
      * may not even see the document, 403 when it may see but not change it. Routes that write
-     * without the Document Service (lifecycle transitions) call this themselves.
+     * without the Document Service (lifecycle transitions) call this themselves. A document that
+     * does not exist is left to the caller's own 404, unless `mustExist` asks for it here.
      */
-    async assertMayChange(uid: string, documentId: string, scope?: AccessScope, notFound = 'Not Found'): Promise<void> {
+    async assertMayChange(uid: string, documentId: string, scope?: AccessScope, notFound = 'Not Found', { mustExist = false } = {}): Promise<void> {
       const type = ownedTypesOf(strapi).get(uid);
       const actor = scope ?? (await service.current());
-      if (!type || actor.write === 'all') return;
+      if (!type || (actor.write === 'all' && !mustExist)) return;
       const owners = await service.ownersOf(type, documentId);
-      if (owners.length === 0) return; // The caller answers its own 404.
+      if (owners.length === 0) {
+        if (mustExist) throw new errors.NotFoundError(notFound);
+        return;
+      }
+      if (actor.write === 'all') return;
       // Answered as the caller answers a document that does not exist, so the two cannot be told apart.
       if (!owners.every((owner) => reaches(actor.read, owner)) || !(await service.readableDocumentIds(uid, [documentId], actor)).has(documentId)) {
         throw new errors.NotFoundError(notFound);
