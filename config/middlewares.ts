@@ -25,6 +25,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::body',
   'global::request-guard',
   'global::graphql-guard',
+  // After the guards (a refused request is never looked up) and before anything that reads the
+  // database for an answer it may already hold.
+  'plugin::public-cache.cache',
   'global::document-versions',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },

@@ -101,6 +101,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       resolve: './src/plugins/audit-export',
       config: { publicPath: env('PUBLIC_DOCUMENT_PATH', '/zhengce/{slug}'), maxConcurrent: env.int('AUDIT_EXPORT_MAX_CONCURRENT', 2) },
     },
+    'public-cache': {
+      enabled: true,
+      resolve: './src/plugins/public-cache',
+      config: {
+        enabled: env.bool('PUBLIC_CACHE', true),
+        maxBytes: env.int('PUBLIC_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+        // What a CDN or browser in front may keep: the cache here is emptied by every write, a
+        // CDN only by time.
+        maxAge: env.int('PUBLIC_CACHE_MAX_AGE', 10),
+        staleWhileRevalidate: env.int('PUBLIC_CACHE_STALE_WHILE_REVALIDATE', 30),
+      },
+    },
     upload: {
       config: {
         security: {

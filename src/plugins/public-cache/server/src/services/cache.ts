@@ -1,0 +1,114 @@
+import { createHash } from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
+import { PLUGIN_ID } from '../constants';
+import type { PublicCacheConfig } from '../config';
+import { connectPeers, type Peers } from '../peers';
+import { WriteWatch } from '../write-watch';
+
+/** One stored answer: the bytes and what is needed to send them again. */
+export interface Entry {
+  body: Buffer;
+  type: string;
+  etag: string;
+}
+
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  hits: number;
+  misses: number;
+  /** Answers computed but not stored because the data changed while they were computed. */
+  discarded: number;
+  /** Times the whole cache was emptied because the data changed, here or on another instance. */
+  invalidations: number;
+}
+
+/** Per entry, beyond its body and key: the entry object, the map's node, the key's string header. */
+const ENTRY_OVERHEAD_BYTES = 200;
+
+export const entityTag = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PublicCacheConfig;
+  const watch = new WriteWatch();
+  const counts = { hits: 0, misses: 0, discarded: 0, invalidations: 0 };
+  let entries: LRUCache<string, Entry> | null = null;
+  let peers: Peers | null = null;
+  /** Answers being computed, so that many requests for one key after a change compute it once. */
+  const computing = new Map<string, { generation: number; done: Promise<Entry | null> }>();
+
+  const store = (): LRUCache<string, Entry> => {
+    if (!entries) {
+      const maxBytes = config().maxBytes;
+      entries = new LRUCache<string, Entry>({
+        maxSize: maxBytes,
+        // One answer may take at most an eighth of the cache, so a few huge lists cannot push out everything else.
+        maxEntrySize: Math.floor(maxBytes / 8),
+        sizeCalculation: (entry, key) => entry.body.length + key.length * 2 + ENTRY_OVERHEAD_BYTES,
+      });
+    }
+    return entries;
+  };
+
+  return {
+    watch,
+
+    async start(): Promise<void> {
+      watch.attach(strapi.db.connection as never);
+      watch.onChange(() => {
+        counts.invalidations += 1;
+        store().clear();
+        computing.clear();
+      });
+      peers = await connectPeers(strapi, watch);
+    },
+
+    async stop(): Promise<void> {
+      await peers?.close();
+      peers = null;
+      watch.close();
+    },
+
+    get(key: string): Entry | undefined {
+      const entry = store().get(key);
+      if (entry) counts.hits += 1;
+      return entry;
+    },
+
+    /** The answer another request is computing for this key under the current data, if any. */
+    inProgress(key: string): Promise<Entry | null> | undefined {
+      const running = computing.get(key);
+      return running && running.generation === watch.generation ? running.done : undefined;
+    },
+
+    /**
+     * Runs `compute` for a key not in the cache and stores its answer, unless the data changed
+     * (or a write was unsettled) at any moment while it ran.
+     */
+    async compute(key: string, compute: () => Promise<Entry | null>): Promise<Entry | null> {
+      counts.misses += 1;
+      const generation = watch.generation;
+      let settle!: (entry: Entry | null) => void;
+      const done = new Promise<Entry | null>((resolve) => (settle = resolve));
+      computing.set(key, { generation, done });
+      let entry: Entry | null = null;
+      try {
+        entry = await compute();
+      } finally {
+        const stable = watch.generation === generation && watch.quiet;
+        if (entry && stable) store().set(key, entry);
+        else if (entry) counts.discarded += 1;
+        if (computing.get(key)?.done === done) computing.delete(key);
+        settle(stable ? entry : null);
+      }
+      return entry;
+    },
+
+    stats(): CacheStats {
+      const cache = store();
+      return { entries: cache.size, bytes: cache.calculatedSize ?? 0, maxBytes: config().maxBytes, ...counts };
+    },
+  };
+};

@@ -1,0 +1,5 @@
+import cache from './cache';
+
+export type CacheService = ReturnType<typeof cache>;
+
+export default { cache };
