@@ -5,6 +5,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::logger',
   'strapi::errors',
   'global::error-envelope',
+  // Public REST reads held in memory are sent from here, with the headers the middlewares below
+  // gave them when they were computed.
+  'plugin::public-cache.rest',
   'global::sign-in-limit',
   'global::secure-cookies',
   'strapi::security',
@@ -25,9 +28,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::body',
   'global::request-guard',
   'global::graphql-guard',
-  // After the guards (a refused request is never looked up) and before anything that reads the
-  // database for an answer it may already hold.
-  'plugin::public-cache.cache',
+  // GraphQL queries, once the guard above has read and checked their body.
+  'plugin::public-cache.graphql',
   'global::document-versions',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },

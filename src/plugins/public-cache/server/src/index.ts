@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import config from './config';
-import middleware from './middleware';
+import { graphqlCache, restCache } from './middleware';
 import services from './services';
 import { getService } from './get-service';
 
 export default {
   config,
   services,
-  middlewares: { cache: middleware },
+  middlewares: { rest: restCache, graphql: graphqlCache },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'cache').start();

@@ -3,14 +3,17 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { PLUGIN_ID } from '../constants';
 import type { PublicCacheConfig } from '../config';
+import { installFastPath } from '../fast-path';
+import { createKeys, type Keys } from '../keys';
 import { connectPeers, type Peers } from '../peers';
 import { WriteWatch } from '../write-watch';
 
 /** One stored answer: the bytes and what is needed to send them again. */
 export interface Entry {
   body: Buffer;
-  type: string;
   etag: string;
+  /** The headers the answer was sent with (security, CORS for the key's origin, type, Vary), sent again as they were. */
+  headers: Record<string, string | string[]>;
 }
 
 export interface CacheStats {
@@ -36,6 +39,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const counts = { hits: 0, misses: 0, discarded: 0, invalidations: 0 };
   let entries: LRUCache<string, Entry> | null = null;
   let peers: Peers | null = null;
+  let keys: Keys | null = null;
+  let removeFastPath: (() => void) | null = null;
   /** Answers being computed, so that many requests for one key after a change compute it once. */
   const computing = new Map<string, { generation: number; done: Promise<Entry | null> }>();
 
@@ -52,8 +57,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return entries;
   };
 
-  return {
+  const service = {
     watch,
+
+    /** How requests are keyed (built once the configuration is complete). */
+    keys(): Keys {
+      if (!keys) keys = createKeys(strapi);
+      return keys;
+    },
 
     async start(): Promise<void> {
       watch.attach(strapi.db.connection as never);
@@ -63,9 +74,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         computing.clear();
       });
       peers = await connectPeers(strapi, watch);
+      removeFastPath = installFastPath(strapi, service);
     },
 
     async stop(): Promise<void> {
+      removeFastPath?.();
+      removeFastPath = null;
       await peers?.close();
       peers = null;
       watch.close();
@@ -111,4 +125,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { entries: cache.size, bytes: cache.calculatedSize ?? 0, maxBytes: config().maxBytes, ...counts };
     },
   };
+  return service;
 };
