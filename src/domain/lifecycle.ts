@@ -99,6 +99,11 @@ export interface TransitionRequest {
   reason?: string | null;
   /** New end of the term, for `renew`. */
   validUntil?: unknown;
+  /**
+   * Today in China, for a change recorded by hand: it is dated on or before today, since the
+   * validity read for any date comes from the changes recorded up to it.
+   */
+  today?: IsoDate;
 }
 
 export interface TransitionPlan {
@@ -140,6 +145,9 @@ export function planTransition(document: LifecycleDocument, request: TransitionR
 
   if (!isIsoDate(request.date)) throw new LifecycleError('DATE_INVALID', 'date must be a calendar date (YYYY-MM-DD)', 'date');
   const date = request.date;
+  if (request.today && date > request.today) {
+    throw new LifecycleError('DATE_IN_FUTURE', `date must not be after today (${request.today}): record the change on the day it takes effect`, 'date');
+  }
   if (document.adoptedOn && date < document.adoptedOn) {
     throw new LifecycleError('DATE_BEFORE_ADOPTION', `date must not be before the adoption date ${document.adoptedOn}`, 'date');
   }

@@ -60,6 +60,7 @@ const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 const meets = (count: number, total: number, threshold: number) => count * 1e6 >= Math.round(threshold * 1e6) * total;
 
 export function evaluateRatio(kind: RatioKind, count: number, total: number, threshold: number): RatioResult {
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new RangeError(`threshold must be a number from 0 to 1, got ${threshold}`);
   const name = NAMES[kind];
   const base = { kind, count, total, threshold };
   if (total === 0) {
@@ -151,7 +152,11 @@ const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Reads `2026`, `2026-Q3` or `2026-07`; null for anything else. */
+/** Periods before any government information disclosure rules: a year such as 0000 is a typing error. */
+const FIRST_YEAR = 1900;
+
 export function parsePeriod(text: string): Period | null {
+  if (/^\d{4}/.test(text) && Number(text.slice(0, 4)) < FIRST_YEAR) return null;
   let match = /^(\d{4})$/.exec(text);
   if (match) return { label: text, kind: 'year', from: `${match[1]}-01-01`, to: `${match[1]}-12-31` };
   match = /^(\d{4})-Q([1-4])$/.exec(text);

@@ -36,7 +36,11 @@ export function findEnabledTypes(pluginId: string, contentTypes: Record<string, 
   const found: string[] = [];
   for (const [uid, contentType] of Object.entries(contentTypes)) {
     const options = (contentType?.pluginOptions as Record<string, { enabled?: unknown }> | undefined)?.[pluginId];
-    if (!contentType || options?.enabled === undefined || options.enabled === false) continue;
+    if (!contentType || options === undefined) continue;
+    // A misspelt option ("enable") would leave the type silently unmanaged.
+    const unknown = typeof options === 'object' && options !== null ? Object.keys(options).find((key) => key !== 'enabled') : undefined;
+    if (unknown !== undefined) throw new Error(`${uid}: pluginOptions["${pluginId}"] has an unknown key "${unknown}" (its only option is "enabled")`);
+    if (options?.enabled === undefined || options.enabled === false) continue;
     if (options.enabled !== true) throw new Error(`${uid}: pluginOptions["${pluginId}"].enabled must be true or false`);
     const problems: string[] = [];
     if (needs.draftAndPublish && contentType.options?.draftAndPublish !== true) problems.push(`draft and publish must be on (${needs.draftAndPublish})`);

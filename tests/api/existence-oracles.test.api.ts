@@ -167,6 +167,25 @@ it('keeps the lifecycle admin routes to what the editor may read: no other organ
   expect({ status: transition.status, body: transition.body }).toEqual({ status: transitionMissing.status, body: transitionMissing.body });
 });
 
+it('answers a transition whose basis is another organization\'s draft as one whose basis does not exist', async () => {
+  const UID = 'api::normative-document.normative-document';
+  const documents = app.strapi.documents(UID) as unknown as { create: (p: object) => Promise<{ documentId: string }>; publish: (p: object) => Promise<unknown> };
+  const own = await documents.create({ data: { ...sampleData(app.strapi, UID, 'issuingOrganization', organizations[0].documentId), title: '本机构待废止文件' } });
+  await documents.publish({ documentId: own.documentId });
+  const othersDraft = await documents.create({ data: { ...sampleData(app.strapi, UID, 'issuingOrganization', organizations[1].documentId), title: '他机构草稿' } });
+  const send = (basisDocumentId: string) =>
+    request(app.server).post(`/document-lifecycle/normative-documents/${own.documentId}/transitions`).set(bearer(publisher)).send({ action: 'repeal', date: '2026-01-01', basisDocumentId });
+  const draft = await send(othersDraft.documentId);
+  const missing = await send('doesnotexist0000000000000');
+  expect(draft.status).toBe(400);
+  expect({ status: draft.status, message: draft.body.error.message, path: draft.body.error.details.errors[0].path }).toEqual({
+    status: missing.status,
+    message: missing.body.error.message,
+    path: missing.body.error.details.errors[0].path,
+  });
+  expect(draft.body.error.message).toBe('basisDocumentId does not exist');
+});
+
 it('still offers relation pickers to the super admin and editors', async () => {
   const admin = await signedInMember(app.server, app.strapi, 'strapi-super-admin', []);
   for (const token of [admin.token, editor]) {

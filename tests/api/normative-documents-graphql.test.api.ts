@@ -98,6 +98,8 @@ describe('GraphQL', () => {
     expect(after.body.data.normativeDocumentsAsOf).toEqual([{ documentId: target, validity: 'repealed', validityLabel: '已废止' }]);
     const bad = await graphql(query, { asOf: '2025-02-30', org: org.documentId });
     expect(bad.body.errors[0]).toMatchObject({ message: 'asOf must be a calendar date (YYYY-MM-DD)', extensions: { error: { name: 'ValidationError' } } });
+    const kind = await graphql('query { normativeDocumentsAsOf(asOf: "2025-06-30", kind: "bogus") { documentId } }');
+    expect(kind.body.errors[0]).toMatchObject({ message: 'kind must be one of regulation, normative_document, policy_document', extensions: { error: { name: 'ValidationError' } } });
   });
 
   it('exposes no generated query or mutation for lifecycle events', async () => {

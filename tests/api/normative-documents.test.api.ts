@@ -236,6 +236,11 @@ describe('transitions', () => {
     ['a date before adoption', { action: 'repeal', date: '2023-12-31', basisReference: '市政府常务会议' }, 400, 'date must not be before the adoption date 2024-01-10', 'date'],
     ['repeal without a basis', { action: 'repeal', date: '2024-05-10' }, 400, 'repeal needs a basis document or a decision reference', 'basisDocumentId'],
     ['a basis that does not exist', { action: 'repeal', date: '2024-05-10', basisDocumentId: 'nope0000000000000000000' }, 400, 'basisDocumentId does not exist', 'basisDocumentId'],
+    ['a field transitions do not take', { action: 'repeal', date: '2024-05-10', basisReference: 'x', validity: 'in_force' }, 400, 'validity is not a field of a transition', 'validity'],
+    ['an action that is a list', { action: ['repeal'], date: '2024-05-10', basisReference: 'x' }, 400, 'action is required', 'action'],
+    ['a basis reference longer than its column', { action: 'repeal', date: '2024-05-10', basisReference: '并'.repeat(256) }, 400, 'basisReference must be at most 255 characters', 'basisReference'],
+    ['a reason that is not text', { action: 'repeal', date: '2024-05-10', basisReference: 'x', reason: { a: 1 } }, 400, 'reason must be text', 'reason'],
+    ['a date after today', { action: 'repeal', date: inDays(1), basisReference: 'x' }, 400, `date must not be after today (${inDays(0)}): record the change on the day it takes effect`, 'date'],
   ])('rejects %s with %i naming the field, changing nothing', async (_case, body, status, message, field) => {
     const target = await publishDocument(app.strapi, { issuingOrganization: city.documentId });
     const before = await eventCount();
@@ -510,5 +515,11 @@ describe('public reading', () => {
     expect(res.body.data).toEqual([
       { organization: expect.objectContaining({ documentId: organization.documentId, name: '太原市审计局' }), documents: [expect.objectContaining({ documentId: soon, validUntil: inDays(60) })] },
     ]);
+  });
+
+  it('refuses a parameter the review list does not take, naming it', async () => {
+    const res = await request(app.server).get('/api/normative-documents/expiring').query({ within: 30, asOf: '2026-02-30' }).set(auth());
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ message: 'asOf is not a parameter of this list (within, organization)', details: { errors: [expect.objectContaining({ path: ['asOf'] })] } });
   });
 });

@@ -109,6 +109,7 @@ describe('GET /api/publishing-ratios', () => {
 
   it.each([
     ['an unknown period', 'period=2025-Q5', 'period', 'period must be a year (2026), a quarter (2026-Q1) or a month (2026-03)'],
+    ['a year before any disclosure rules', 'period=0000', 'period', 'period must be a year (2026), a quarter (2026-Q1) or a month (2026-03)'],
     ['an unknown organization', 'organization=nosuch', 'organization', 'organization does not exist'],
     ['an unknown parameter', 'year=2025', 'year', 'year is not a parameter of the publishing ratios'],
   ])('answers %s with a 400 naming it', async (_label, query, path, message) => {

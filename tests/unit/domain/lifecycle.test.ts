@@ -105,6 +105,7 @@ describe('what each action requires', () => {
     ['a malformed date', doc('in_force'), { ...validRequest.repeal, date: '2024/03/01' }, 'DATE_INVALID', 'date'],
     ['an impossible date', doc('in_force'), { ...validRequest.repeal, date: '2023-02-29' }, 'DATE_INVALID', 'date'],
     ['a date before the last recorded change', doc('in_force', { lastEventDate: '2024-03-02' }), validRequest.repeal, 'DATE_BEFORE_LAST_EVENT', 'date'],
+    ['a date after today', doc('in_force'), { ...validRequest.repeal, today: '2024-02-29' }, 'DATE_IN_FUTURE', 'date'],
     ['a date the day before adoption', doc('in_force'), { ...validRequest.repeal, date: '2020-01-09' }, 'DATE_BEFORE_ADOPTION', 'date'],
     ['repeal with neither basis nor reference', doc('in_force'), { action: 'repeal', date: '2024-03-01' }, 'BASIS_REQUIRED', 'basisDocumentId'],
     ['repeal with a blank reference', doc('in_force'), { action: 'repeal', date: '2024-03-01', basisReference: '  ' }, 'BASIS_REQUIRED', 'basisDocumentId'],
@@ -121,6 +122,10 @@ describe('what each action requires', () => {
     ['renew to the same end', doc('in_force'), { action: 'renew', date: '2024-12-01', validUntil: '2025-01-31' }, 'VALID_UNTIL_NOT_LATER', 'validUntil'],
   ])('refuses %s', (_case, document, request, code, field) => {
     expect(refusal(() => planTransition(document, request))).toMatchObject({ code, field });
+  });
+
+  it('accepts a change dated today', () => {
+    expect(planTransition(doc('in_force'), { ...validRequest.repeal, today: '2024-03-01' }).date).toBe('2024-03-01');
   });
 
   it('accepts a change dated on the day of the last one', () => {

@@ -47,6 +47,12 @@ describe('evaluateRatio', () => {
   });
 });
 
+describe('a threshold that is not a share', () => {
+  it.each([NaN, Infinity, -0.1, 1.5])('refuses %p rather than searching for a shortfall forever', (threshold) => {
+    expect(() => evaluateRatio('diverse', 1, 10, threshold)).toThrow(RangeError);
+  });
+});
+
 describe('evaluate', () => {
   it.each([
     ['both ratios met', { total: 10, diverse: 7, offWebsite: 5 }, 'pass'],
@@ -94,7 +100,7 @@ describe('periods', () => {
     expect(parsePeriod(label)).toMatchObject({ label, ...expected });
   });
 
-  it.each(['26', '2026-Q5', '2026-13', '2026-1', 'last year', '2026-Q1 '])('refuses %j', (label) => {
+  it.each(['26', '2026-Q5', '2026-13', '2026-1', 'last year', '2026-Q1 ', '0000', '1899', '0001-Q1'])('refuses %j', (label) => {
     expect(parsePeriod(label)).toBeNull();
   });
 

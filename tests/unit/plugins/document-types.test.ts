@@ -34,6 +34,7 @@ it.each([
   ['no validUntil', (t: ContentTypeLike) => delete t.attributes.validUntil, 'attribute "validUntil" is missing (a date)'],
   ['validity without repealed', (t: ContentTypeLike) => (t.attributes.validity = { type: 'enumeration', enum: ['in_force'] }), 'attribute "validity" must be an enumeration of pending, in_force, amended, repealed, expired'],
   ['an issuer that is text', (t: ContentTypeLike) => (t.attributes.issuingOrganization = { type: 'string' }), 'attribute "issuingOrganization" must be a to-one relation to api::organization.organization'],
+  ['a misspelt option', (t: ContentTypeLike) => (t.pluginOptions = { 'document-lifecycle': { enable: true } }), 'pluginOptions["document-lifecycle"] has an unknown key "enable" (its only option is "enabled")'],
   ['enabled: "yes"', (t: ContentTypeLike) => (t.pluginOptions = { 'document-lifecycle': { enabled: 'yes' } }), 'pluginOptions["document-lifecycle"].enabled must be true or false'],
 ])('refuses a type that enables it with %s, saying why', (_label, spoil, message) => {
   const type = complete();

@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../domain/document-kind
 import { oneOfValues, pastOrTodayDate, readRouteInput, yup } from '../../../utils/route-input';
 import { addFilters, asOfParam, organizationParam, takeParam } from '../../../utils/query-params';
 import { access } from '../../../utils/access';
+import { fieldError } from '../../../utils/errors';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
 import { SORT_FIELDS, type PublicListQuery, type PublicListService, type SortField } from '../services/public-list';
@@ -195,6 +196,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         within: takeParam(ctx, 'within') ?? String(strapi.config.get('plugin::document-lifecycle.reviewWindowDays')),
       });
       const organizationIds = await organizationParam(strapi, ctx);
+      const unknown = Object.keys((ctx.query ?? {}) as Record<string, unknown>)[0];
+      if (unknown !== undefined) throw fieldError(unknown, 'is not a parameter of this list (within, organization)');
       const today = chinaToday(new Date());
       const { groups, total } = await lifecycle().dueForReview(today, Number(within), await access(strapi).current(), organizationIds);
       ctx.body = { data: groups, meta: { today, within: Number(within), total } };

@@ -45,7 +45,12 @@ async function documentsAsOf(strapi: Core.Strapi, args: AsOfArgs) {
   const periods = (await getService(strapi, 'validity-periods').documentsOn(asOf, validity)) as { document: string }[];
   const filters: Record<string, unknown>[] = [{ documentId: { $in: periods.map((row) => row.document) } }];
   if (args.organization) filters.push({ issuingOrganization: { documentId: { $in: await organizationTree(strapi).requestedSubtree(args.organization) } } });
-  if (args.kind) filters.push({ kind: args.kind });
+  if (args.kind !== undefined && args.kind !== null) {
+    // The kinds are the managed type's own enumeration, as the REST list checks them.
+    const kinds = ((strapi.contentTypes[lifecycleTypeOf(strapi)] as { attributes: Record<string, { enum?: string[] }> }).attributes.kind?.enum ?? []) as string[];
+    if (!kinds.includes(args.kind)) throw fieldError('kind', `must be one of ${kinds.join(', ')}`, args.kind);
+    filters.push({ kind: args.kind });
+  }
   if (periods.length === 0) return { asOf, documents: [] };
   const documents = (await strapi.documents(lifecycleTypeOf(strapi)).findMany({
     filters: { $and: filters },

@@ -12,6 +12,21 @@ import type { LifecycleConfig } from './config';
 import { chinaToday } from '../../../../domain/dates';
 import { getService } from './get-service';
 
+const ORGANIZATION_UID = 'api::organization.organization';
+
+/**
+ * Who may change which document is organization-access's rule, and the 索引号 begins with the
+ * issuing organization's code: without either, every publication would fail, so the start stops.
+ */
+function assertOrganizations(strapi: Core.Strapi): void {
+  const problems: string[] = [];
+  if (!strapi.plugin('organization-access')) problems.push('the organization-access plugin must be enabled (config/plugins): it decides who may change which document');
+  const organization = strapi.contentTypes[ORGANIZATION_UID as never] as { attributes: Record<string, { type: string }> } | undefined;
+  if (!organization) problems.push(`${ORGANIZATION_UID} must exist: documents are issued by organizations`);
+  else if (!['string', 'uid'].includes(organization.attributes.code?.type)) problems.push(`${ORGANIZATION_UID} needs a string attribute "code": it begins every 索引号`);
+  if (problems.length > 0) throw new Error(`document-lifecycle cannot start:\n- ${problems.join('\n- ')}`);
+}
+
 /** Admin RBAC actions: run transitions, read histories, run the date-driven tick by hand. */
 const ACTIONS = [
   { section: 'plugins', displayName: '执行效力变更（立改废）', uid: 'transition', pluginName: PLUGIN_ID },
@@ -29,6 +44,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // The type it manages is read from the schemas now, so a wrong one stops the start with its reasons.
     lifecycleTypeOf(strapi);
+    assertOrganizations(strapi);
     strapi.documents.use(lifecycleMiddleware(strapi));
     if (strapi.plugin('graphql')) registerGraphql(strapi);
   },

@@ -15,7 +15,7 @@ export default {
   validator(config: RatiosConfig) {
     for (const kind of ['diverse', 'offWebsite'] as const) {
       const value = config.thresholds?.[kind];
-      if (typeof value !== 'number' || value < 0 || value > 1) {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
         throw new Error(`publishing-ratios: thresholds.${kind} must be a number from 0 to 1, got ${JSON.stringify(value)}`);
       }
     }

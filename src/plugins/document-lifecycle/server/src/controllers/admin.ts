@@ -1,24 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday, type IsoDate } from '../../../../../domain/dates';
-import { pastOrTodayDate, readRouteInput, yup } from '../../../../../utils/route-input';
+import { documentIdOf, pastOrTodayDate, readRouteInput, yup } from '../../../../../utils/route-input';
 import { actorOf } from '../services/lifecycle';
 import { PLUGIN_ID } from '../constants';
 import { lifecycleTypeOf } from '../document-types';
 import { toHttpError } from '../errors';
 import { access, PUBLIC_SCOPE } from '../../../../../utils/access';
 import { getService } from '../get-service';
+import { readTransitionInput } from '../transition-input';
 
 const service = (strapi: Core.Strapi) => getService(strapi, 'lifecycle');
 
 const TICK_BODY = yup.object({ date: pastOrTodayDate() });
 
+const BASIS_QUERY = yup.object({
+  q: yup
+    .mixed<string>()
+    .test('text', 'must be text', (value) => value === undefined || typeof value === 'string')
+    .test('length', 'must be at most 100 characters', (value) => typeof value !== 'string' || value.length <= 100),
+  exclude: documentIdOf('the document being edited'),
+});
+
 /** Admin-panel endpoints: the edit view's transition buttons, its history panel, and the tick button. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async transition(ctx: Context) {
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const input = readTransitionInput(ctx.request.body);
     try {
-      ctx.body = { data: await service(strapi).transition(ctx.params.documentId, { ...body, action: String(body.action ?? '') }, actorOf(await access(strapi).current())) };
+      ctx.body = { data: await service(strapi).transition(ctx.params.documentId, input, actorOf(await access(strapi).current())) };
     } catch (error) {
       throw toHttpError(error);
     }
@@ -37,10 +46,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * a document), never another organization's 不予公开 one.
    */
   async basisCandidates(ctx: Context) {
-    const { q, exclude } = ctx.query as { q?: unknown; exclude?: unknown };
-    const text = typeof q === 'string' ? q.trim().slice(0, 100) : '';
+    const { q, exclude } = readRouteInput<{ q?: string; exclude?: string }>(BASIS_QUERY, ctx.query, { keys: ['q', 'exclude'], message: 'is not a parameter of this request' });
+    const text = q?.trim() ?? '';
     const where: Record<string, unknown> = { publishedAt: { $notNull: true }, validity: 'in_force' };
-    if (typeof exclude === 'string' && exclude) where.documentId = { $ne: exclude };
+    if (exclude) where.documentId = { $ne: exclude };
     if (text) where.$or = [{ title: { $containsi: text } }, { documentNumber: { $containsi: text } }];
     const scopes = access(strapi);
     const own = scopes.readWhere(lifecycleTypeOf(strapi), await scopes.current());
@@ -56,6 +65,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The review list for the plugin page: documents whose term ends within the configured window. */
   async dueForReview(ctx: Context) {
+    // The window is the plugin's configuration, not the caller's to choose.
+    readRouteInput(yup.object({}), ctx.query, { keys: [], message: 'is not a parameter of this request' });
     const within = strapi.config.get(`plugin::${PLUGIN_ID}.reviewWindowDays`) as number;
     const today = chinaToday(new Date());
     const { groups, total } = await service(strapi).dueForReview(today, within, await access(strapi).current());

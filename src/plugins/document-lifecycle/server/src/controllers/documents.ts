@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { access } from '../../../../../utils/access';
-import { readRouteInput, yup } from '../../../../../utils/route-input';
+import { readTransitionInput } from '../transition-input';
 import { lifecycleTypeOf } from '../document-types';
 import { toHttpError } from '../errors';
 import { getService } from '../get-service';
@@ -11,19 +11,14 @@ interface FindOneController {
   findOne: (ctx: Context, next: Next) => Promise<{ data?: unknown; meta?: Record<string, unknown> } | undefined>;
 }
 
-/** The rest of a transition's input is the lifecycle's to check, each problem naming its field. */
-const TRANSITION_BODY = yup.object({ action: yup.mixed<string>().test('action', 'is required', (value) => typeof value === 'string' && value !== '') });
-
 /** The content API of the managed type's lifecycle: `/api/<plural>/:documentId/transitions` and `/history`. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Runs a transition; answers the document as the type's own API shows it, with the event in `meta`. */
   async transition(ctx: Context, next: Next) {
-    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const input = (body.data ?? body) as Record<string, unknown>;
-    readRouteInput(TRANSITION_BODY, input);
+    const input = readTransitionInput(ctx.request.body);
     let result: { documentId: string; event: unknown };
     try {
-      result = await getService(strapi, 'lifecycle').transition(ctx.params.documentId, { ...input, action: input.action as string }, actorOf(await access(strapi).current()));
+      result = await getService(strapi, 'lifecycle').transition(ctx.params.documentId, input, actorOf(await access(strapi).current()));
     } catch (error) {
       throw toHttpError(error);
     }

@@ -222,7 +222,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.basisDocumentId !== undefined && input.basisDocumentId !== null && input.basisDocumentId !== '') {
           if (typeof input.basisDocumentId !== 'string') throw fieldError('basisDocumentId', 'must be a documentId');
           const found = await rowsOf(input.basisDocumentId);
-          if (!found.any) throw fieldError('basisDocumentId', 'does not exist', input.basisDocumentId);
+          // Another organization's draft or 不予公开 document is answered as one that does not exist.
+          const readable = (await access(strapi).readableDocumentIds(lifecycleTypeOf(strapi), [input.basisDocumentId], await access(strapi).current())).has(input.basisDocumentId);
+          if (!found.any || !readable) throw fieldError('basisDocumentId', 'does not exist', input.basisDocumentId);
           basis = {
             documentId: input.basisDocumentId,
             published: Boolean(found.published),
@@ -254,6 +256,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             basisReference: input.basisReference as string | undefined,
             reason: input.reason as string | undefined,
             validUntil: input.validUntil,
+            today: chinaToday(new Date()),
           },
         );
         await applyPlan(documentId, plan);
