@@ -220,7 +220,7 @@ describe('the export process', () => {
     app.strapi.config.set('plugin::audit-export.maxConcurrent', 1);
     const exporter = app.strapi.plugin('audit-export').service('exporter');
     // An export whose file nobody reads yet keeps its process, and its place, until it is read.
-    const held = exporter.start({ kind: 'documents', query: { format: 'csv', asOf: '2026-04-01' }, organizations: 'all', sheetName: '规范性文件状态' });
+    const held = await exporter.start({ kind: 'documents', query: { format: 'csv', asOf: '2026-04-01' }, organizations: 'all', sheetName: '规范性文件状态' });
     try {
       const before = await app.strapi.db.query(RECORDS).count();
       const refused = await request(app.server).get('/api/audit-exports/documents?format=csv&asOf=2026-04-01').set(bearer(auditorToken));

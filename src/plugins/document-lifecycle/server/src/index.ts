@@ -53,14 +53,16 @@ export default {
     await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
     await getService(strapi, 'index-numbers').ensureTable();
     await getService(strapi, 'validity-periods').ensureTable();
+    await getService(strapi, 'tick-runs').ensureTable();
 
     const { cron } = strapi.config.get(`plugin::${PLUGIN_ID}`) as LifecycleConfig;
     if (cron.enabled) {
       strapi.cron.add({
         documentLifecycleTick: {
           task: async () => {
-            const report = await getService(strapi, 'lifecycle').tick(chinaToday(new Date()));
-            strapi.log.info(`Document lifecycle: ${report.enteredIntoForce} entered into force, ${report.expired} expired on ${report.today}.`);
+            const report = await getService(strapi, 'lifecycle').daily(chinaToday(new Date()));
+            // null: another instance of the cluster ran today's already.
+            if (report) strapi.log.info(`Document lifecycle: ${report.enteredIntoForce} entered into force, ${report.expired} expired on ${report.today}.`);
           },
           options: { rule: cron.rule, tz: 'Asia/Shanghai' },
         },

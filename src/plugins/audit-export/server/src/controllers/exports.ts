@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const logged = (status: 'completed' | 'failed' | 'aborted', count: number | null) =>
       record(status, count).catch((failure: Error) => strapi.log.error(`Audit export ${exportId} could not be recorded: ${failure.message}`));
 
-    const running = exporter().start({ kind, query, organizations, sheetName: NAMES[kind] });
+    const running = await exporter().start({ kind, query, organizations, sheetName: NAMES[kind] });
     let aborted = false;
     ctx.req.once('close', () => {
       if (ctx.res.writableFinished) return;

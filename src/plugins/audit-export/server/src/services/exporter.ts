@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { STORED_EVENT_ATTRIBUTES } from '../../../../../domain/event-chain';
 import type { JoinTable } from '../../../../../utils/documents';
+import { takeClusterSlot } from '../../../../../utils/cluster';
 import { exportedType, exportedTypeOptions } from '../exported-type';
 import type { ExportPlan, TablePlan } from '../reader';
 import type { ExportDatabase, ExportJob, WorkerReport } from '../worker';
@@ -29,8 +30,6 @@ export interface RunningExport {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Export processes alive now: each holds a database connection and up to ~200 MB. */
-  let running = 0;
   /** Where a content type's attributes are stored, read from Strapi's metadata. */
   function tablePlan(uid: string, columns: string[], joins: string[] = []): TablePlan {
     const meta = strapi.db.metadata.get(uid) as unknown as Meta;
@@ -90,16 +89,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * otherwise take the server's event loop for seconds and leave its heap hundreds of megabytes
      * larger. The process reads with its own read-only connection and is gone when the file is.
      */
-    start(job: Pick<ExportJob, 'kind' | 'query' | 'organizations' | 'sheetName'>): RunningExport {
+    async start(job: Pick<ExportJob, 'kind' | 'query' | 'organizations' | 'sheetName'>): Promise<RunningExport> {
       const limit = strapi.config.get('plugin::audit-export.maxConcurrent', 2) as number;
-      if (running >= limit) {
-        throw new errors.RateLimitError(`${running} exports are being written, the most this server runs at once; try again when one has finished`, { running, limit });
+      // The limit is the cluster's: every instance on the database counts against it.
+      const slot = await takeClusterSlot(strapi, 'audit-export:running', limit);
+      if (!slot) {
+        throw new errors.RateLimitError(`${limit} exports are being written, the most the platform runs at once; try again when one has finished`, { running: limit, limit });
       }
-      running += 1;
-      let released = false;
       const release = () => {
-        if (!released) running -= 1;
-        released = true;
+        slot().catch((error: Error) => strapi.log.warn(`Audit export: could not give back its place: ${error.message}`));
       };
       const child = fork(require.resolve('../worker'), [], {
         stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'],

@@ -13,6 +13,7 @@ import {
 import { defaultValidUntil } from '../../../../../domain/validity-term';
 import { conflictError, fieldError } from '../../../../../utils/errors';
 import { access, type AccessScope } from '../../../../../utils/access';
+import { withClusterLock } from '../../../../../utils/cluster';
 import type { LifecycleConfig } from '../config';
 import { EVENT_UID, PLUGIN_ID } from '../constants';
 import { lifecycleTypeOf } from '../document-types';
@@ -23,6 +24,9 @@ export interface Actor {
   id: string;
   name?: string | null;
 }
+
+/** One date-driven run at a time across the cluster. */
+const TICK_LOCK = 'document-lifecycle:tick';
 
 export const SYSTEM: Actor = { id: 'system', name: '系统' };
 
@@ -174,6 +178,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return written;
   }
 
+  /**
+   * The date-driven transitions due on `today`, each document in its own transaction. Each is
+   * read again inside its transaction, so a change made since the list was read (a manual
+   * transition, the same run on another instance) is taken as it is now: what is no longer due is
+   * left alone, and nothing is applied twice.
+   */
+  async function runTick(today: IsoDate) {
+    const due = (await documents().findMany({
+      where: {
+        publishedAt: { $notNull: true },
+        $or: [
+          { validity: 'pending', effectiveFrom: { $lte: today } },
+          { validity: 'in_force', validUntil: { $lt: today } },
+        ],
+      },
+      select: ['documentId'],
+    })) as { documentId: string }[];
+    const report = { today, enteredIntoForce: 0, expired: 0 };
+    for (const { documentId } of due) {
+      const written = await strapi.db.transaction(async () => {
+        const row = (await documents().findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: DOCUMENT_FIELDS })) as DocumentRow | null;
+        return row ? runDue(row, today, SYSTEM) : [];
+      });
+      for (const event of written) {
+        if (event.action === 'enter_into_force') report.enteredIntoForce += 1;
+        if (event.action === 'expire') report.expired += 1;
+      }
+    }
+    return report;
+  }
+
   return {
     rowsOf,
 
@@ -277,29 +312,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Runs the date-driven transitions due on `today` for every published document; repeatable. */
-    async tick(today: IsoDate) {
-      const due = (await documents().findMany({
-        where: {
-          publishedAt: { $notNull: true },
-          $or: [
-            { validity: 'pending', effectiveFrom: { $lte: today } },
-            { validity: 'in_force', validUntil: { $lt: today } },
-          ],
-        },
-        select: DOCUMENT_FIELDS,
-      })) as DocumentRow[];
-      const report = { today, enteredIntoForce: 0, expired: 0 };
-      for (const row of due) {
-        const written = await strapi.db.transaction(() => runDue(row, today, SYSTEM));
-        for (const event of written) {
-          if (event.action === 'enter_into_force') report.enteredIntoForce += 1;
-          if (event.action === 'expire') report.expired += 1;
-        }
-      }
-      return report;
+    /**
+     * Runs the date-driven transitions due on `today`, one instance of the cluster at a time, so
+     * that two never apply the same one.
+     */
+    tick(today: IsoDate) {
+      return withClusterLock(strapi, TICK_LOCK, () => runTick(today));
     },
 
-    /** The document's events in order, and whether their hash chain verifies. */
+    /**
+     * The scheduled run of the day: once across the cluster. Returns null when another instance
+     * already finished it.
+     */
+    daily(today: IsoDate) {
+      return withClusterLock(strapi, TICK_LOCK, async () => {
+        const runs = getService(strapi, 'tick-runs');
+        if (await runs.finishedOn(today)) return null;
+        const report = await runTick(today);
+        await runs.record(today, report);
+        return report;
+      });
+    },
+
+
     /**
      * A document's events and whether their chain verifies. The chain is checked on the events as
      * stored; a basis document the caller may not read is left out of what it is shown.
