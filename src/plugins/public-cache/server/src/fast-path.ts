@@ -2,8 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import type { PublicCacheConfig } from './config';
 import { PLUGIN_ID } from './constants';
-import { noneMatch } from './http';
-import { cacheHeaders } from './middleware';
+import { noneMatch, publicCacheControl } from './http';
 import type { CacheService } from './services';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -18,22 +17,25 @@ export function installFastPath(strapi: Core.Strapi, cache: CacheService): () =>
   const server = strapi.server.httpServer as Server;
   const [strapiListener] = server.listeners('request') as Listener[];
   if (!strapiListener) return () => undefined;
-  const settings = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PublicCacheConfig;
+  // The configuration is complete once the server runs.
+  const settings = strapi.config.get(`plugin::${PLUGIN_ID}`) as PublicCacheConfig;
+  const keys = cache.keys();
 
   const fastListener: Listener = (request, response) => {
     const { method } = request;
-    if ((method === 'GET' || method === 'HEAD') && !request.headers.authorization && settings().enabled) {
+    if ((method === 'GET' || method === 'HEAD') && request.headers.authorization === undefined && settings.enabled) {
       const now = Date.now();
-      const key = cache.keys().rest(request.url ?? '/', request.headers.origin, now);
+      const key = keys.rest(request.url ?? '/', request.headers.origin, now);
       const entry = key ? cache.get(key) : undefined;
       if (entry) {
-        const headers = { ...entry.headers, ...cacheHeaders(entry, new Date(now), settings(), 'hit') };
-        if (noneMatch(request.headers['if-none-match'], entry.etag)) {
+        response.setHeader('Cache-Control', publicCacheControl(new Date(now), settings.maxAge, settings.staleWhileRevalidate));
+        if (request.headers['if-none-match'] !== undefined && noneMatch(request.headers['if-none-match'], entry.etag)) {
+          const { 'Content-Length': _length, ...headers } = entry.wire;
           response.writeHead(304, headers);
           response.end();
           return;
         }
-        response.writeHead(200, { ...headers, 'Content-Length': entry.body.length });
+        response.writeHead(200, entry.wire);
         response.end(method === 'HEAD' ? undefined : entry.body);
         return;
       }

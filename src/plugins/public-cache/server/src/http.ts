@@ -38,7 +38,18 @@ export function secondsToChinaMidnight(now: Date): number {
  * `staleWhileRevalidate`, neither past midnight in China, when answers that depend on "today"
  * (validity, expiring lists) change.
  */
+let memo = { second: -1, maxAge: -1, staleWhileRevalidate: -1, value: '' };
+
 export function publicCacheControl(now: Date, maxAge: number, staleWhileRevalidate: number): string {
+  // The same for every answer within one second: worked out once.
+  const second = Math.floor(now.getTime() / 1000);
+  if (memo.second === second && memo.maxAge === maxAge && memo.staleWhileRevalidate === staleWhileRevalidate) return memo.value;
+  const value = cacheControlFor(now, maxAge, staleWhileRevalidate);
+  memo = { second, maxAge, staleWhileRevalidate, value };
+  return value;
+}
+
+function cacheControlFor(now: Date, maxAge: number, staleWhileRevalidate: number): string {
   const left = secondsToChinaMidnight(now);
   const fresh = Math.min(maxAge, left);
   const stale = Math.max(0, Math.min(staleWhileRevalidate, left - fresh));

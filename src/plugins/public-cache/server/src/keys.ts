@@ -46,7 +46,8 @@ export function createKeys(strapi: Core.Strapi) {
     return allowedOrigins.includes(origin) ? origin : '*';
   };
 
-  const excluded = (path: string) => settings().exclude.some((root) => path === root || path.startsWith(`${root}/`));
+  const { exclude } = settings();
+  const excluded = (path: string) => exclude.some((root) => path === root || path.startsWith(`${root}/`));
 
   /** Whether a GraphQL request is a query (never a mutation), by its document and operation name. */
   const isQuery = (text: string, operationName: unknown): boolean => {

@@ -77,7 +77,8 @@ function cacheMiddleware(kind: Kind, strapi: Core.Strapi) {
       if (!OWN_HEADERS.has(name.toLowerCase())) headers[name] = value;
     }
     headers.Vary = ctx.response.get('Vary');
-    return { body, etag: entityTag(body), headers };
+    const etag = entityTag(body);
+    return { body, etag, headers, wire: { ...headers, ETag: etag, 'X-Cache': 'hit', 'Content-Length': body.length } };
   };
 
   return async (ctx: Context, next: Next) => {

@@ -14,6 +14,8 @@ export interface Entry {
   etag: string;
   /** The headers the answer was sent with (security, CORS for the key's origin, type, Vary), sent again as they were. */
   headers: Record<string, string | string[]>;
+  /** What a hit is sent with, beside `Cache-Control`: the stored headers, the tag, the length. */
+  wire: Record<string, string | string[] | number>;
 }
 
 export interface CacheStats {
