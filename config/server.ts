@@ -17,8 +17,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     app: {
       keys: env.array('APP_KEYS')!,
     },
-    // Scheduled jobs (the daily lifecycle run) run in-process; with several instances, enable
-    // them on one only (CRON_ENABLED=false on the others).
+    // Scheduled jobs (the daily lifecycle run) run in-process on every instance; the lifecycle's
+    // takes a cluster lock, so it runs once across them.
     cron: { enabled: env.bool('CRON_ENABLED', true) },
     logger: {
       updates: { enabled: env.bool('UPDATE_NOTIFICATIONS', false) },
