@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import request from 'supertest';
 import { startStrapi, type TestInstance } from '../harness/strapi';
-import { createApiToken, createOrganization, type CreatedOrganization } from '../harness/fixtures';
+import { createApiToken, createOrganization, createSiteUser, type CreatedOrganization } from '../harness/fixtures';
 import { createDocumentDraft, publishDocument } from '../harness/documents';
 import type { LifecycleService } from '../../src/plugins/document-lifecycle/server/src/services';
 import type { CacheService } from '../../src/plugins/public-cache/server/src/services';
@@ -118,6 +118,20 @@ describe('what is cached and how it is marked', () => {
     const mutation = { query: 'mutation { deleteTopic(documentId: "x") { documentId } }' };
     await request(app.server).post('/graphql').send(mutation);
     expect((await request(app.server).post('/graphql').send(mutation)).headers['x-cache']).toBeUndefined();
+  });
+
+  it('is not emptied by sign-ins, which write only their sessions', async () => {
+    const user = await createSiteUser(app.server, app.strapi);
+    expect(user.jwt).toBeTruthy();
+    const path = `/api/normative-documents?filters[issuingOrganization][documentId][$eq]=${organization.documentId}&pagination[pageSize]=7`;
+    await cached(path);
+    const sessions = () => app.strapi.db.connection('strapi_sessions').count({ n: '*' }).first();
+    const before = Number((await sessions())?.n);
+    const signIn = await request(app.server).post('/api/auth/local').send({ identifier: user.email, password: 'Gongkai-User-1' });
+    expect(signIn.status).toBe(200);
+    // The sign-in did write: its session.
+    expect(Number((await sessions())?.n)).toBe(before + 1);
+    expect((await get(path)).headers['x-cache']).toBe('hit');
   });
 
   it('stays within its byte bound and reports what it holds', async () => {

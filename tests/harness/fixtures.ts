@@ -113,7 +113,7 @@ export async function createUserJwt(server: Server, strapi: Core.Strapi, roleTyp
 }
 
 /** Creates a confirmed users-permissions user and signs it in; returns its id and JWT. */
-export async function createSiteUser(server: Server, strapi: Core.Strapi, roleType = 'authenticated'): Promise<{ id: number; jwt: string }> {
+export async function createSiteUser(server: Server, strapi: Core.Strapi, roleType = 'authenticated'): Promise<{ id: number; jwt: string; email: string }> {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
   const n = next();
   const password = 'Gongkai-User-1';
@@ -129,7 +129,7 @@ export async function createSiteUser(server: Server, strapi: Core.Strapi, roleTy
   });
   const res = await request(server).post('/api/auth/local').send({ identifier: email, password });
   if (res.status !== 200) throw new Error(`user login failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { id: res.body.user.id, jwt: res.body.jwt };
+  return { id: res.body.user.id, jwt: res.body.jwt, email };
 }
 
 /** Who a membership binds: one admin user, API token or site user. */

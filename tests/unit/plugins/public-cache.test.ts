@@ -86,6 +86,18 @@ describe('isWriteStatement', () => {
   ])('%p: %p', (sql, expected) => {
     expect(isWriteStatement(sql)).toBe(expected);
   });
+
+  it.each([
+    ['insert into `strapi_sessions` (`a`) values (?)', false],
+    ['update "strapi_sessions" set "a" = $1', false],
+    ['delete from `strapi_sessions` where `id` = ?', false],
+    ['insert or replace into strapi_sessions values (1)', false],
+    ['update `normative_documents` set `title` = ?', true],
+    ['update `strapi_sessions_extra` set `a` = ?', true],
+    ['update strapi_sessions_x set a = 1', true],
+  ])('with sessions unwatched, %p: %p', (sql, expected) => {
+    expect(isWriteStatement(sql, new Set(['strapi_sessions']))).toBe(expected);
+  });
 });
 
 describe('WriteWatch', () => {

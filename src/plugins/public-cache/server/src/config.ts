@@ -10,6 +10,8 @@ export interface PublicCacheConfig {
   exclude: string[];
   /** Public GraphQL queries (not mutations) are cached too. */
   graphql: boolean;
+  /** Tables no public answer reads: writes to them leave the cache as it is. */
+  unwatchedTables: string[];
 }
 
 const isCount = (value: unknown, least: number) => Number.isInteger(value) && (value as number) >= least;
@@ -22,6 +24,9 @@ export default {
     staleWhileRevalidate: 30,
     exclude: ['/api/health', '/api/auth', '/api/connect', '/api/users', '/api/users-permissions'],
     graphql: true,
+    // Sessions are written at every sign-in and token refresh, API tokens at their first use in an
+    // hour, the export log at every export.
+    unwatchedTables: ['strapi_sessions', 'strapi_api_tokens', 'strapi_transfer_tokens', 'audit_export_records'],
   }),
   validator(config: Partial<PublicCacheConfig>) {
     if (typeof config.enabled !== 'boolean') throw new Error('public-cache: enabled must be true or false');
@@ -32,5 +37,8 @@ export default {
       throw new Error('public-cache: exclude must be a list of paths beginning with /');
     }
     if (typeof config.graphql !== 'boolean') throw new Error('public-cache: graphql must be true or false');
+    if (!Array.isArray(config.unwatchedTables) || !config.unwatchedTables.every((table) => typeof table === 'string' && /^\w+$/.test(table))) {
+      throw new Error('public-cache: unwatchedTables must be a list of table names');
+    }
   },
 };

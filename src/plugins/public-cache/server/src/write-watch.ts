@@ -13,11 +13,20 @@
 const READ_STATEMENT = /^\s*(?:select|pragma|explain|show|begin|start\s+transaction|commit|end|rollback|savepoint|release|set|listen|unlisten|notify|values)\b/i;
 const WRITE_WORD = /\b(?:insert|update|delete|merge|truncate)\b/i;
 
-export function isWriteStatement(sql: unknown): boolean {
+const SINGLE_TABLE_WRITE = /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+[`"]?(\w+)[`"]?[\s(]/i;
+
+/**
+ * Whether a statement may change data a public answer shows. Writes to `unwatched` tables (sign-in
+ * sessions, the last use of an API token: nothing any public answer reads) are not such changes,
+ * so a busy admin does not empty the cache with every refresh of its session.
+ */
+export function isWriteStatement(sql: unknown, unwatched: ReadonlySet<string> = new Set()): boolean {
   if (typeof sql !== 'string') return true;
   const text = sql.replace(/^\s*(?:(?:--[^\n]*\n)|(?:\/\*[\s\S]*?\*\/))\s*/g, '');
   if (/^\s*with\b/i.test(text)) return WRITE_WORD.test(text);
-  return !READ_STATEMENT.test(text);
+  if (READ_STATEMENT.test(text)) return false;
+  const table = SINGLE_TABLE_WRITE.exec(text)?.[1];
+  return !(table && unwatched.has(table.toLowerCase()));
 }
 
 interface KnexLike {
@@ -40,6 +49,8 @@ export class WriteWatch {
   private readonly listeners = new Set<(source: ChangeSource) => void>();
   private detach: (() => void) | null = null;
 
+  constructor(private readonly unwatched: ReadonlySet<string> = new Set()) {}
+
   /** No write is running or waiting for its transaction to end. */
   get quiet(): boolean {
     return this.unsettled.size === 0;
@@ -47,7 +58,7 @@ export class WriteWatch {
 
   attach(knex: KnexLike): void {
     const onQuery = (query: { sql?: unknown; __knexUid?: string }) => {
-      if (!isWriteStatement(query.sql)) return;
+      if (!isWriteStatement(query.sql, this.unwatched)) return;
       this.unsettled.add(query.__knexUid ?? 'unknown');
       this.changed('local', false);
     };

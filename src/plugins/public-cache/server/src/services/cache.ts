@@ -37,7 +37,7 @@ export const entityTag = (body: Buffer): string => `"${createHash('sha1').update
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as PublicCacheConfig;
-  const watch = new WriteWatch();
+  const watch = new WriteWatch(new Set(config().unwatchedTables.map((table) => table.toLowerCase())));
   const counts = { hits: 0, misses: 0, discarded: 0, invalidations: 0 };
   let entries: LRUCache<string, Entry> | null = null;
   let peers: Peers | null = null;
