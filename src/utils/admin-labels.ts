@@ -37,8 +37,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * field) is written when it is new or has changed in the code since it was last written, so what
  * an editor changes in 配置视图 afterwards stays. What was written is kept in the core store.
  */
-export async function applyAdminLabels(strapi: Core.Strapi, labels: AdminLabels): Promise<void> {
-  const store = strapi.store({ type: 'core', name: 'gongkai', key: 'admin-labels' });
+export async function applyAdminLabels(strapi: Core.Strapi, labels: AdminLabels, owner = 'app'): Promise<void> {
+  // One record per owner (the app, each plugin), so each sets its own types' labels alone.
+  const store = strapi.store({ type: 'core', name: 'gongkai', key: owner === 'app' ? 'admin-labels' : `admin-labels:${owner}` });
   const applied = ((await store.get({})) as Applied | null) ?? {};
   const contentTypes = strapi.plugin('content-manager').service('content-types') as unknown as ConfigurationService;
   const components = strapi.plugin('content-manager').service('components') as unknown as ConfigurationService;

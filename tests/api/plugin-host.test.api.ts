@@ -117,3 +117,9 @@ it('keeps each organization to its own articles on every route', async () => {
   expect(forged.status).toBe(403);
   expect(await app.strapi.db.query(UID).count({ where: { title: '冒名文件' } })).toBe(0);
 });
+
+it('shows editors the Chinese labels of a plugin\'s own type in a host that sets none itself', async () => {
+  const membership = await app.strapi.plugin('content-manager').service('content-types').findConfiguration(app.strapi.contentType('plugin::organization-access.membership' as never));
+  expect(membership.metadatas.organizations.edit.label).toBe('所属机构');
+  expect(membership.metadatas.adminUser.edit.label).toBe('后台用户');
+});

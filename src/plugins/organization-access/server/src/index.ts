@@ -11,6 +11,8 @@ import {
   scopeContentManagerRelations,
 } from './read-hooks';
 import services from './services';
+import membershipLabels from './content-types/membership/admin-labels';
+import { applyAdminLabels } from '../../../../utils/admin-labels';
 import { getService } from './get-service';
 
 interface ConditionUser {
@@ -67,5 +69,7 @@ export default {
     if (strapi.plugin('graphql')) {
       strapi.plugin('graphql').service('extension').shadowCRUD(MEMBERSHIP_UID).disable();
     }
+    // Its own type's Chinese labels, in whichever app it is installed.
+    await applyAdminLabels(strapi, membershipLabels, PLUGIN_ID);
   },
 };
