@@ -17,7 +17,7 @@ import { documentVersionMiddleware, registerGraphqlVersions } from './setup/docu
 import { access } from './utils/access';
 import { applySiteUserRegistration } from './setup/site-users';
 import { ensureTopics } from './setup/topics';
-import { grantRoleActions, PUBLIC_READ_ACTIONS } from './setup/permissions';
+import { grantRoleActions, PUBLIC_READ_ACTIONS, rememberPublicPermissions } from './setup/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -46,6 +46,7 @@ export default {
     await strapi.plugin('organization-access').service('roles').ensure();
     await grantRoleActions(strapi, 'public', PUBLIC_READ_ACTIONS);
     await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
+    rememberPublicPermissions(strapi);
     await applySiteUserRegistration(strapi);
 
     const seedOnStart = process.env.NODE_ENV === 'development' && process.env.SEED_DEMO !== 'false';

@@ -33,3 +33,21 @@ export async function grantRoleActions(strapi: Core.Strapi, roleType: string, ac
     if (!existing) await permissions.create({ data: { action, role: role.id } });
   }
 }
+
+interface Remembering {
+  remember: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Every request without credentials reads the public role's permissions from the database
+ * (users-permissions does, to build what the public may do). They change only when someone edits
+ * the role, which is a write: they are kept until the data changes, as the public cache keeps
+ * its answers.
+ */
+export function rememberPublicPermissions(strapi: Core.Strapi): void {
+  if (!strapi.plugin('public-cache')) return;
+  const cache = strapi.plugin('public-cache').service('cache') as unknown as Remembering;
+  const permissions = strapi.plugin('users-permissions').service('permission') as unknown as { findPublicPermissions: () => Promise<unknown[]> };
+  const find = permissions.findPublicPermissions.bind(permissions);
+  permissions.findPublicPermissions = () => cache.remember('users-permissions:public-permissions', find);
+}

@@ -506,6 +506,20 @@ describe('public reading', () => {
     expect(fast.body.data.length).toBeGreaterThan(0);
   });
 
+  it('answers one document alike on its short path and on Strapi\'s', async () => {
+    const organization = await createOrganization(app.strapi);
+    const basis = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, title: '依据文件' });
+    const documentId = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, title: '单篇短路径办法' });
+    await app.strapi.documents(UID).update({ documentId, data: { basedOn: [basis] } as never });
+    await app.strapi.documents(UID).publish({ documentId });
+    // Any parameter of the caller's own (here populate, which the type overrides) takes Strapi's path.
+    const short = await request(app.server).get(`/api/normative-documents/${documentId}`);
+    const generic = await request(app.server).get(`/api/normative-documents/${documentId}?populate=topic`);
+    expect(short.status).toBe(200);
+    expect(short.body).toEqual(generic.body);
+    expect(short.body.data).toMatchObject({ title: '单篇短路径办法', basedOn: [expect.objectContaining({ documentId: basis })], issuingOrganization: expect.objectContaining({ documentId: organization.documentId }) });
+  });
+
   it('lists documents due for review within the window, per organization', async () => {
     const organization = await createOrganization(app.strapi, { name: '太原市审计局' });
     const soon = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: inDays(60) });

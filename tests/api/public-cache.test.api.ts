@@ -173,6 +173,17 @@ describe('every change reaches the next read', () => {
     expect(discarded.body.data.title).toBe('丁 新标题');
   });
 
+  it('the total of a list, which is kept apart from the answers (a read-only token reads past the cache)', async () => {
+    const reader = { Authorization: `Bearer ${await createApiToken(app.strapi, 'read-only')}` };
+    const path = `/api/normative-documents?filters[issuingOrganization][documentId][$eq]=${organization.documentId}`;
+    const everything = '/api/normative-documents';
+    const before = (await get(everything, reader)).body.meta.pagination.total;
+    expect((await get(everything, reader)).body.meta.pagination.total).toBe(before);
+    await publishDocument(app.strapi, { issuingOrganization: organization.documentId, title: '寅 计数办法' });
+    expect((await get(everything, reader)).body.meta.pagination.total).toBe(before + 1);
+    expect((await get(path, reader)).headers['x-cache']).toBeUndefined();
+  });
+
   it('a document unpublished, and a topic deleted', async () => {
     const unpublished = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, title: '戊 将撤回' });
     await cached(`/api/normative-documents/${unpublished}`);
@@ -256,6 +267,16 @@ describe('every change reaches the next read', () => {
     await cached(path);
     await app.strapi.documents('api::organization.organization').update({ documentId: organization.documentId, data: { name: '太原市缓存测试局（更名）' } as never });
     expect((await get(path)).body.data.issuingOrganization.name).toBe('太原市缓存测试局（更名）');
+  });
+
+  it('the public role losing a permission, and getting it back', async () => {
+    await cached('/api/topics');
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    await permissions.delete({ where: { action: 'api::topic.topic.find', role: role.id } });
+    expect((await get('/api/topics')).status).toBe(403);
+    await permissions.create({ data: { action: 'api::topic.topic.find', role: role.id } });
+    expect((await get('/api/topics')).status).toBe(200);
   });
 
   it('a GraphQL answer after a change', async () => {

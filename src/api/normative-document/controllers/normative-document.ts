@@ -173,10 +173,22 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async findOne(ctx: Context) {
       const raw = takeParam(ctx, 'asOf');
       const asOf = raw === undefined ? undefined : asOfParam(raw);
+      const scope = await access(strapi).current();
+      const { status, ...rest } = ctx.query as Record<string, unknown>;
+      // A reader of published documents asking for nothing but the document: the populate is our
+      // own, so there is no query of the caller's to validate. The Document Service applies the
+      // read rules as on every path, and the answer is sanitized for the caller as Strapi's is.
+      if (!scope.mayReadUnpublished && Object.keys(rest).length === 0 && (status === undefined || status === 'published')) {
+        const stored = await strapi.documents(UID).findOne({ documentId: ctx.params.id, status: 'published', populate: SHALLOW_POPULATE as never });
+        if (!stored) return ctx.notFound('Normative document not found');
+        const sanitized = (await strapi.contentAPI.sanitize.output(stored, strapi.contentType(UID), { auth: ctx.state.auth })) as { documentId: string };
+        const [data] = await documents().decorate([sanitized], scope, { asOf });
+        return { data, meta: {} };
+      }
       (ctx.query as Record<string, unknown>).populate = SHALLOW_POPULATE;
       const response = (await super.findOne(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
       if (!response?.data) return ctx.notFound('Normative document not found');
-      const [data] = await documents().decorate([response.data], await access(strapi).current(), { asOf });
+      const [data] = await documents().decorate([response.data], scope, { asOf });
       return { data, meta: response.meta };
     },
 

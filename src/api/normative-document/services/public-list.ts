@@ -7,6 +7,10 @@ import type { AccessScope } from '../../../utils/access';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 
 const UID = 'api::normative-document.normative-document';
+
+interface Remembering {
+  remember: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+}
 const ORGANIZATION_UID = 'api::organization.organization';
 const TOPIC_UID = 'api::topic.topic';
 
@@ -96,6 +100,17 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
     return builder;
   }
 
+  /**
+   * The list's total is a count over every published document: the costliest query of a page,
+   * and the same for every page. It is kept until the data changes.
+   */
+  async function rememberedTotal(count: Knex.QueryBuilder): Promise<[{ total: number | string }]> {
+    const { sql, bindings } = count.toSQL();
+    const compute = async () => (await count) as unknown as [{ total: number | string }];
+    const cache = strapi.plugin('public-cache') ? (strapi.plugin('public-cache').service('cache') as unknown as Remembering) : null;
+    return cache ? cache.remember(`normative-documents:total ${sql} ${JSON.stringify(bindings)}`, compute) : compute();
+  }
+
   return {
     async list(query: PublicListQuery, scope: AccessScope) {
       const c = (attribute: string) => `${meta().tableName}.${column(UID, attribute)}`;
@@ -108,7 +123,7 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
           ])
           .offset((query.page - 1) * query.pageSize)
           .limit(query.pageSize),
-        pageQuery(query, scope).count({ total: '*' }),
+        rememberedTotal(pageQuery(query, scope).count({ total: '*' })),
       ]);
       const order = ids.map((row: { id: number }) => row.id);
       const rows = order.length

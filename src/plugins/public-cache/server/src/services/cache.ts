@@ -32,6 +32,8 @@ export interface CacheStats {
 
 /** Per entry, beyond its body and key: the entry object, the map's node, the key's string header. */
 const ENTRY_OVERHEAD_BYTES = 200;
+/** Remembered values are small (a number); this bounds how many distinct ones are kept. */
+const MAX_REMEMBERED = 10000;
 
 export const entityTag = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -43,6 +45,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let peers: Peers | null = null;
   let keys: Keys | null = null;
   let removeFastPath: (() => void) | null = null;
+  /** Values worked out from the data (the total of a list), kept until the data changes. */
+  const remembered = new Map<string, unknown>();
   /** Answers being computed, so that many requests for one key after a change compute it once. */
   const computing = new Map<string, { generation: number; done: Promise<Entry | null> }>();
 
@@ -74,6 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         counts.invalidations += 1;
         store().clear();
         computing.clear();
+        remembered.clear();
       });
       peers = await connectPeers(strapi, watch);
       removeFastPath = installFastPath(strapi, service);
@@ -120,6 +125,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         settle(stable ? entry : null);
       }
       return entry;
+    },
+
+    /**
+     * A value computed from the data, kept until the data changes, by the same rule as answers:
+     * not kept when a write ran while it was computed. For costly parts of answers that are not
+     * cached whole (a list's total, the same on every page and for every caller of one scope).
+     */
+    async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      if (remembered.has(key)) return remembered.get(key) as T;
+      const generation = watch.generation;
+      const value = await compute();
+      if (watch.generation === generation && watch.quiet) {
+        if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+        remembered.set(key, value);
+      }
+      return value;
     },
 
     stats(): CacheStats {
