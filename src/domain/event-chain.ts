@@ -43,23 +43,36 @@ const FIELDS: (keyof ChainedEventContent)[] = [
   'occurredAt',
 ];
 
-export function hashEvent(content: ChainedEventContent, previousHash: string | null): string {
-  const canonical = JSON.stringify([...FIELDS.map((field) => content[field] ?? null), previousHash]);
+/**
+ * The hash of one entry of any append-only history: its `fields`, in their order, and the hash of
+ * the entry before it. Lifecycle events and request steps are both chained this way.
+ */
+export function hashChained<Content>(fields: readonly (keyof Content)[], content: Content, previousHash: string | null): string {
+  const canonical = JSON.stringify([...fields.map((field) => content[field] ?? null), previousHash]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export function hashEvent(content: ChainedEventContent, previousHash: string | null): string {
+  return hashChained(FIELDS, content, previousHash);
 }
 
 export type ChainCheck = { valid: true } | { valid: false; brokenAt: number; reason: string };
 
-/** Verifies a document's events, ordered by sequence from the first. */
-export function verifyChain(events: readonly ChainedEvent[]): ChainCheck {
+/** Verifies a history chained over `fields`, ordered by sequence from the first. */
+export function verifyChained<Entry extends { sequence: number; previousHash: string | null; hash: string }>(fields: readonly (keyof Entry)[], entries: readonly Entry[]): ChainCheck {
   let previous: string | null = null;
-  for (const [index, event] of events.entries()) {
-    if (event.sequence !== index + 1) return { valid: false, brokenAt: event.sequence, reason: `expected sequence ${index + 1}` };
-    if (event.previousHash !== previous) return { valid: false, brokenAt: event.sequence, reason: 'previous hash does not match' };
-    if (hashEvent(event, previous) !== event.hash) return { valid: false, brokenAt: event.sequence, reason: 'content does not match its hash' };
-    previous = event.hash;
+  for (const [index, entry] of entries.entries()) {
+    if (entry.sequence !== index + 1) return { valid: false, brokenAt: entry.sequence, reason: `expected sequence ${index + 1}` };
+    if (entry.previousHash !== previous) return { valid: false, brokenAt: entry.sequence, reason: 'previous hash does not match' };
+    if (hashChained(fields, entry, previous) !== entry.hash) return { valid: false, brokenAt: entry.sequence, reason: 'content does not match its hash' };
+    previous = entry.hash;
   }
   return { valid: true };
+}
+
+/** Verifies a document's events, ordered by sequence from the first. */
+export function verifyChain(events: readonly ChainedEvent[]): ChainCheck {
+  return verifyChained(FIELDS, events);
 }
 
 /** An event as it is stored: the chained content, its row id and the name of who acted. */
