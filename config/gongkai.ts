@@ -22,4 +22,8 @@ export default {
     maxFailures: Number(process.env.SIGN_IN_MAX_FAILURES ?? 10),
     windowMinutes: Number(process.env.SIGN_IN_WINDOW_MINUTES ?? 15),
   },
+  requests: {
+    // Requests filed through the public form from one client address per hour.
+    submissionsPerHour: Number(process.env.REQUEST_SUBMISSIONS_PER_HOUR ?? 5),
+  },
 };

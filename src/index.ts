@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { calendarNoticeMiddleware } from './api/calendar-notice/document-middleware';
+import { disclosureRequestMiddleware } from './api/disclosure-request/document-middleware';
 import { organizationMiddleware } from './api/organization/document-middleware';
 import { subscribeBasisReview } from './api/power-item/basis-review';
 import { powerItemMiddleware } from './api/power-item/document-middleware';
@@ -28,6 +29,7 @@ export default {
     strapi.documents.use(organizationMiddleware(strapi));
     strapi.documents.use(powerItemMiddleware(strapi));
     strapi.documents.use(calendarNoticeMiddleware(strapi));
+    strapi.documents.use(disclosureRequestMiddleware(strapi));
     strapi.documents.use(policyInterpretationMiddleware(strapi));
     strapi.documents.use(richTextMiddleware(strapi));
     // Last: closest to the write, so the version check and the write share one transaction.

@@ -543,6 +543,237 @@ export interface ApiChannelChannel extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiDisclosureRequestDisclosureRequest
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_requests';
+  info: {
+    description: '\u653F\u5E9C\u4FE1\u606F\u516C\u5F00\u7533\u8BF7\uFF1A\u4ECE\u767B\u8BB0\u5230\u9001\u8FBE\uFF0C\u6309\u6CD5\u5B9A\u5DE5\u4F5C\u65E5\u8BA1\u7B97\u7B54\u590D\u671F\u9650';
+    displayName: '\u4F9D\u7533\u8BF7\u516C\u5F00';
+    pluralName: 'disclosure-requests';
+    singularName: 'disclosure-request';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    applicantName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    applicantType: Schema.Attribute.Enumeration<
+      [
+        'natural_person',
+        'commercial_enterprise',
+        'research_institution',
+        'social_welfare_organization',
+        'legal_service_institution',
+        'other_organization',
+      ]
+    > &
+      Schema.Attribute.Required;
+    closedOn: Schema.Attribute.Date;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    decision: Schema.Attribute.Enumeration<
+      [
+        'disclosed',
+        'partially_disclosed',
+        'withheld',
+        'unable',
+        'not_processed',
+        'other',
+      ]
+    >;
+    decisionReason: Schema.Attribute.Enumeration<
+      [
+        'state_secret',
+        'prohibited_by_law',
+        'security_stability',
+        'third_party_rights',
+        'internal_affairs',
+        'process_information',
+        'enforcement_file',
+        'administrative_query',
+        'not_held',
+        'needs_creation',
+        'unclear_after_correction',
+        'complaint',
+        'repeat',
+        'publication',
+        'excessive',
+        'confirmation',
+        'no_correction',
+        'fee_unpaid',
+        'other',
+      ]
+    >;
+    deliveryWanted: Schema.Attribute.Enumeration<
+      ['in_person', 'post', 'email', 'online', 'fax']
+    > &
+      Schema.Attribute.DefaultTo<'post'>;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
+    dueOn: Schema.Attribute.Date;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    extended: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    formWanted: Schema.Attribute.Enumeration<
+      ['paper', 'electronic', 'either']
+    > &
+      Schema.Attribute.DefaultTo<'either'>;
+    idNumber: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    idType: Schema.Attribute.Enumeration<
+      ['resident_identity_card', 'passport', 'exit_entry_permit', 'other']
+    > &
+      Schema.Attribute.Private;
+    legalRepresentative: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::disclosure-request.disclosure-request'
+    > &
+      Schema.Attribute.Private;
+    organization: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::organization.organization'
+    >;
+    organizationCode: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 18;
+      }>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    postalAddress: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    purpose: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    receivedOn: Schema.Attribute.Date & Schema.Attribute.Required;
+    receivedVia: Schema.Attribute.Enumeration<
+      ['in_person', 'post', 'online', 'fax', 'other']
+    > &
+      Schema.Attribute.Required;
+    status: Schema.Attribute.Enumeration<
+      [
+        'received',
+        'accepted',
+        'awaiting_correction',
+        'consulting',
+        'awaiting_fee',
+        'proposed',
+        'decided',
+        'approved',
+        'delivered',
+        'withdrawn',
+        'lapsed',
+      ]
+    > &
+      Schema.Attribute.DefaultTo<'received'>;
+    stepCount: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<0>;
+    trackingCode: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiDisclosureRequestDisclosureRequestStep
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'disclosure_request_steps';
+  info: {
+    description: '\u6BCF\u4E00\u6B65\u529E\u7406\uFF0C\u6309\u987A\u5E8F\u94FE\u5F0F\u5B58\u8BC1\uFF0C\u53EA\u589E\u4E0D\u6539';
+    displayName: '\u4F9D\u7533\u8BF7\u516C\u5F00\u529E\u7406\u8BB0\u5F55';
+    pluralName: 'disclosure-request-steps';
+    singularName: 'disclosure-request-step';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actor: Schema.Attribute.String & Schema.Attribute.Required;
+    actorName: Schema.Attribute.String;
+    amount: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    decision: Schema.Attribute.String;
+    decisionReason: Schema.Attribute.String;
+    dueOn: Schema.Attribute.Date;
+    fromStatus: Schema.Attribute.String & Schema.Attribute.Required;
+    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::disclosure-request.disclosure-request-step'
+    > &
+      Schema.Attribute.Private;
+    method: Schema.Attribute.String;
+    occurredAt: Schema.Attribute.String & Schema.Attribute.Required;
+    party: Schema.Attribute.String;
+    previousHash: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    replyText: Schema.Attribute.Text;
+    replyType: Schema.Attribute.String;
+    request: Schema.Attribute.String & Schema.Attribute.Required;
+    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    toStatus: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiInterpretationFormInterpretationForm
   extends Struct.CollectionTypeSchema {
   collectionName: 'interpretation_forms';
@@ -606,6 +837,12 @@ export interface ApiNormativeDocumentNormativeDocument
     draftAndPublish: true;
   };
   pluginOptions: {
+    'audit-export': {
+      interpretations: 'interpretations';
+    };
+    'document-lifecycle': {
+      enabled: true;
+    };
     i18n: {
       localized: false;
     };
@@ -794,6 +1031,9 @@ export interface ApiPolicyInterpretationPolicyInterpretation
   pluginOptions: {
     i18n: {
       localized: false;
+    };
+    'publishing-ratios': {
+      enabled: true;
     };
   };
   attributes: {
@@ -1723,6 +1963,8 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'api::calendar-notice.calendar-notice': ApiCalendarNoticeCalendarNotice;
       'api::channel.channel': ApiChannelChannel;
+      'api::disclosure-request.disclosure-request': ApiDisclosureRequestDisclosureRequest;
+      'api::disclosure-request.disclosure-request-step': ApiDisclosureRequestDisclosureRequestStep;
       'api::interpretation-form.interpretation-form': ApiInterpretationFormInterpretationForm;
       'api::normative-document.normative-document': ApiNormativeDocumentNormativeDocument;
       'api::organization.organization': ApiOrganizationOrganization;

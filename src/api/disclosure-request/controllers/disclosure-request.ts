@@ -1,0 +1,142 @@
+import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { chinaToday } from '../../../domain/dates';
+import { APPLICANT_TYPES, RequestStepError, type StepInput } from '../../../domain/disclosure-request';
+import { access } from '../../../utils/access';
+import { AttemptLimiter } from '../../../utils/attempt-limiter';
+import { conflictError, fieldError } from '../../../utils/errors';
+import { organizationParam, takeParam } from '../../../utils/query-params';
+import { oneOfValues, readRouteInput, yup } from '../../../utils/route-input';
+import { UID, type DisclosureRequestService } from '../services/disclosure-request';
+
+const text = (max: number, required = false) =>
+  yup
+    .mixed<string>()
+    .test('text', required ? 'is required' : 'must be text', (value) => (value === undefined || value === null ? !required : typeof value === 'string' && (!required || value.trim() !== '')))
+    .test('length', `must be at most ${max} characters`, (value) => typeof value !== 'string' || value.length <= max);
+
+const ORGANIZATION_APPLICANT = (type: unknown) => typeof type === 'string' && type !== 'natural_person';
+/** The checks across fields apply once the applicant type itself is right (its own message comes first). */
+const knownType = (type: unknown) => (APPLICANT_TYPES as readonly unknown[]).includes(type);
+
+/** The public form: who asks, how to reach them, and what they ask for. */
+const SUBMISSION = yup.object({
+  organization: yup.mixed<string>().test('document-id', 'must be the documentId of the organization asked', (value) => typeof value === 'string' && value !== ''),
+  applicantType: oneOfValues(APPLICANT_TYPES).test('required', 'is required', (value) => value !== undefined),
+  applicantName: text(100, true),
+  idType: oneOfValues(['resident_identity_card', 'passport', 'exit_entry_permit', 'other']),
+  idNumber: text(40),
+  organizationCode: text(18),
+  legalRepresentative: text(100),
+  phone: text(30, true),
+  email: yup.mixed<string>().test('email', 'must be an e-mail address', (value) => value === undefined || value === null || (typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 200)),
+  postalAddress: text(255),
+  description: text(5000, true),
+  purpose: text(1000),
+  formWanted: oneOfValues(['paper', 'electronic', 'either']),
+  deliveryWanted: oneOfValues(['in_person', 'post', 'email', 'online', 'fax']),
+})
+  .test('person-id', 'idNumber is required of a natural person', function (value) {
+    if (!value || !knownType(value.applicantType) || ORGANIZATION_APPLICANT(value.applicantType) || (typeof value.idNumber === 'string' && value.idNumber.trim() !== '')) return true;
+    return this.createError({ path: 'idNumber', message: 'is required of a natural person' });
+  })
+  .test('organization-code', 'organizationCode is required of an organization', function (value) {
+    if (!value || !knownType(value.applicantType) || !ORGANIZATION_APPLICANT(value.applicantType) || (typeof value.organizationCode === 'string' && value.organizationCode.trim() !== '')) return true;
+    return this.createError({ path: 'organizationCode', message: 'is required of an organization (its unified social credit code)' });
+  });
+const SUBMISSION_FIELDS = Object.keys(SUBMISSION.fields);
+
+const STEP_FIELDS = ['action', 'date', 'reason', 'dueOn', 'party', 'amount', 'decision', 'decisionReason', 'replyType', 'replyText', 'method'];
+
+/** A step's refusal in Strapi's envelope: 409 for the order of steps, 400 naming the field. */
+function httpErrorOf(error: unknown): unknown {
+  if (!(error instanceof RequestStepError)) return error;
+  if (error.status === 409) return conflictError(error.message, { code: error.code, field: error.field, ...error.details });
+  return new errors.ValidationError(error.message, {
+    code: error.code,
+    ...error.details,
+    errors: [{ path: [error.field], message: error.message, name: 'ValidationError' }],
+  });
+}
+
+export default factories.createCoreController(UID, ({ strapi }) => {
+  const service = () => strapi.service(UID) as unknown as DisclosureRequestService;
+  const limits = strapi.config.get('gongkai.requests') as { submissionsPerHour: number };
+  const submissions = new AttemptLimiter(limits.submissionsPerHour, 3600 * 1000);
+
+  return {
+    async find(ctx: Context) {
+      const response = (await super.find(ctx)) as { data: { documentId: string }[]; meta: unknown };
+      return { data: await service().decorate(response.data), meta: response.meta };
+    },
+
+    async findOne(ctx: Context) {
+      const response = (await super.findOne(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
+      if (!response?.data) return ctx.notFound('Disclosure request not found');
+      const [data] = await service().decorate([response.data]);
+      return { data, meta: response.meta };
+    },
+
+    /** The public form: no account; one client address files a few an hour. */
+    async submit(ctx: Context) {
+      const wait = submissions.retryAfter(ctx.ip, Date.now());
+      if (wait > 0) {
+        ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
+        throw new errors.RateLimitError(`Too many requests filed from this address: try again in ${Math.ceil(wait / 60000)} minutes`, { retryAfter: Math.ceil(wait / 1000) });
+      }
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      const input = readRouteInput<Record<string, string | undefined>>(SUBMISSION, body.data ?? body, { keys: SUBMISSION_FIELDS, message: 'is not a field of the request form' });
+      await organizationParam(strapi, { query: { organization: input.organization } });
+      submissions.fail(ctx.ip, Date.now());
+      const receivedOn = chinaToday(new Date());
+      // Filed online, the request is received the day it is submitted (art. 31): the server
+      // registers it for the organization asked, as staff register one handed in.
+      const asSystem = strapi.requestContext as unknown as { run: <T>(store: undefined, work: () => Promise<T>) => Promise<T> };
+      const created = (await asSystem.run(undefined, () => strapi.documents(UID).create({ data: { ...input, receivedVia: 'online', receivedOn } as never }))) as { documentId: string };
+      const stored = (await strapi.db.query(UID).findOne({ where: { documentId: created.documentId }, select: ['trackingCode'] })) as { trackingCode: string };
+      const tracked = await service().track(stored.trackingCode);
+      ctx.status = 201;
+      ctx.body = { data: { trackingCode: stored.trackingCode, receivedOn, dueOn: tracked?.dueOn ?? null, status: tracked?.status, statusLabel: tracked?.statusLabel, ...(tracked?.calendarProblem ? { calendarProblem: tracked.calendarProblem } : {}) } };
+    },
+
+    async track(ctx: Context) {
+      const code = String(ctx.params.trackingCode ?? '');
+      const found = /^GK(-[0-9A-HJKMNP-TV-Z]{6}){4}$/.test(code) ? await service().track(code) : null;
+      if (!found) return ctx.notFound('No request has this tracking code');
+      ctx.body = { data: found };
+    },
+
+    async step(ctx: Context) {
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+      const input = readRouteInput<StepInput>(yup.object({}), body.data ?? body, { keys: STEP_FIELDS, message: 'is not a field of a step' });
+      try {
+        const { step, request } = await service().step(ctx.params.documentId, input, await access(strapi).current());
+        ctx.body = { data: request, meta: { step } };
+      } catch (error) {
+        throw httpErrorOf(error);
+      }
+    },
+
+    async history(ctx: Context) {
+      const { documentId } = ctx.params as { documentId: string };
+      const visible = await strapi.documents(UID).findOne({ documentId, fields: ['documentId'] as never });
+      if (!visible) return ctx.notFound('Disclosure request not found');
+      const { steps, chain } = await service().history(documentId);
+      ctx.body = { data: steps, meta: { chain } };
+    },
+
+    async due(ctx: Context) {
+      const raw = takeParam(ctx, 'within') ?? '5';
+      const { within } = readRouteInput<{ within: string }>(
+        yup.object({ within: yup.mixed<string>().test('days', 'must be a number of working days (0–100)', (value) => typeof value === 'string' && /^\d{1,3}$/.test(value) && Number(value) <= 100) }),
+        { within: raw },
+      );
+      const organizationIds = await organizationParam(strapi, ctx);
+      const unknown = Object.keys((ctx.query ?? {}) as Record<string, unknown>)[0];
+      if (unknown !== undefined) throw fieldError(unknown, 'is not a parameter of this list (within, organization)');
+      const data = await service().due(Number(within), await access(strapi).current(), organizationIds);
+      ctx.body = { data, meta: { today: chinaToday(new Date()), within: Number(within), total: data.length } };
+    },
+  };
+});

@@ -1,0 +1,205 @@
+import request from 'supertest';
+import { startStrapi, type TestInstance } from '../harness/strapi';
+import { bindToOrganizations, createApiTokenRecord, createOrganization, type CreatedOrganization } from '../harness/fixtures';
+import { chinaToday } from '../../src/domain/dates';
+
+/**
+ * Request-based disclosure over HTTP: the public form and tracking, the steps from 受理 to 送达
+ * with the clock on every answer, and the applicant's personal data kept out of every answer
+ * that is not the handling organization's.
+ */
+let app: TestInstance;
+let handling: CreatedOrganization;
+let other: CreatedOrganization;
+let staff: string;
+let outsider: string;
+const UID = 'api::disclosure-request.disclosure-request';
+const today = chinaToday(new Date());
+
+const APPLICANT = {
+  applicantType: 'natural_person',
+  applicantName: '张三丰',
+  idType: 'resident_identity_card',
+  idNumber: '110101199003071234',
+  phone: '13912345678',
+  email: 'zhangsan@example.cn',
+  postalAddress: '太原市小店区平阳路1号',
+};
+const PERSONAL_VALUES = ['张三丰', '110101199003071234', '13912345678', 'zhangsan@example.cn', '平阳路1号'];
+
+beforeAll(async () => {
+  app = await startStrapi({ REQUEST_SUBMISSIONS_PER_HOUR: '8' });
+  handling = await createOrganization(app.strapi, { name: '太原市住房和城乡建设局' });
+  other = await createOrganization(app.strapi, { name: '太原市教育局' });
+  for (const [organization, set] of [
+    [handling, (key: string) => (staff = key)],
+    [other, (key: string) => (outsider = key)],
+  ] as const) {
+    const token = await createApiTokenRecord(app.strapi, 'full-access');
+    await bindToOrganizations(app.strapi, { apiToken: token.id }, [organization.id]);
+    set(token.accessKey);
+  }
+  // Next year's notice, entered by the office as each year (国务院办公厅部分节假日安排), so that due
+  // dates late in the year can be counted. Test data: New Year's Day only.
+  const next = Number(today.slice(0, 4)) + 1;
+  await app.strapi.documents('api::calendar-notice.calendar-notice').create({ data: { year: next, notice: `测试用${next}年节假日安排`, holidays: `${next}-01-01` } as never });
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+const submit = (body: Record<string, unknown>) => request(app.server).post('/api/disclosure-requests/submit').send(body);
+const form = (extra: Record<string, unknown> = {}) => ({ organization: handling.documentId, ...APPLICANT, description: '2025年本市保障性住房分配名单', purpose: '核实本人排号', ...extra });
+const stepOn = (documentId: string, body: Record<string, unknown>, key = staff) => request(app.server).post(`/api/disclosure-requests/${documentId}/steps`).set(bearer(key)).send(body);
+const documentIdOf = async (trackingCode: string) => ((await app.strapi.db.query(UID).findOne({ where: { trackingCode }, select: ['documentId'] })) as { documentId: string }).documentId;
+const expectNoPersonalData = (text: string) => {
+  for (const value of PERSONAL_VALUES) expect(text).not.toContain(value);
+};
+
+describe('the public form and tracking', () => {
+  it('files a request without an account and answers its tracking code, receipt and due date, and nothing personal', async () => {
+    const res = await submit(form());
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ trackingCode: expect.stringMatching(/^GK(-[0-9A-Z]{6}){4}$/), receivedOn: today, status: 'received', statusLabel: '已登记' });
+    expect(res.body.data.dueOn > today).toBe(true);
+    expectNoPersonalData(res.text);
+
+    const tracked = await request(app.server).get(`/api/disclosure-requests/track/${res.body.data.trackingCode}`);
+    expect(tracked.status).toBe(200);
+    expect(tracked.body.data).toMatchObject({ organization: '太原市住房和城乡建设局', receivedOn: today, dueOn: res.body.data.dueOn, status: 'received', clock: 'running', workingDaysLeft: 20, overdue: false, steps: [] });
+    expectNoPersonalData(tracked.text);
+    expect(tracked.text).not.toContain('保障性住房');
+  });
+
+  it('stores the ID number and phone sealed, so a copy of the database does not show them', async () => {
+    const res = await submit(form());
+    const row = await app.strapi.db.connection('disclosure_requests').where({ tracking_code: res.body.data.trackingCode }).first();
+    expect(row.id_number).toMatch(/^pd1:/);
+    expect(row.phone).toMatch(/^pd1:/);
+    expect(JSON.stringify(row)).not.toContain('110101199003071234');
+    expect(JSON.stringify(row)).not.toContain('13912345678');
+  });
+
+  it('answers a tracking code that does not exist, or is not one, as not found', async () => {
+    expect((await request(app.server).get('/api/disclosure-requests/track/GK-000000-000000-000000-000000')).status).toBe(404);
+    expect((await request(app.server).get('/api/disclosure-requests/track/anything')).status).toBe(404);
+  });
+
+  it.each([
+    ['no description', { description: undefined }, 'description', 'description is required'],
+    ['a person without an ID number', { idNumber: undefined }, 'idNumber', 'idNumber is required of a natural person'],
+    ['an organization without its code', { applicantType: 'commercial_enterprise', idNumber: undefined }, 'organizationCode', 'organizationCode is required of an organization (its unified social credit code)'],
+    ['an unknown applicant type', { applicantType: 'company' }, 'applicantType', 'applicantType must be one of natural_person, commercial_enterprise, research_institution, social_welfare_organization, legal_service_institution, other_organization'],
+    ['a field the form does not have', { status: 'delivered' }, 'status', 'status is not a field of the request form'],
+    ['an organization that does not exist', { organization: 'nosuchorganization0000000' }, 'organization', 'organization does not exist'],
+    ['a description too long', { description: '长'.repeat(5001) }, 'description', 'description must be at most 5000 characters'],
+  ])('refuses %s with a 400 naming the field, storing nothing', async (_case, change, field, message) => {
+    const before = await app.strapi.db.query(UID).count();
+    const res = await submit({ ...form(), ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError', message, details: { errors: [expect.objectContaining({ path: [field] })] } });
+    expect(await app.strapi.db.query(UID).count()).toBe(before);
+  });
+});
+
+describe('handling a request, step by step', () => {
+  it('takes a request from 受理 to 送达, with the clock on every answer and a history whose chain verifies', async () => {
+    const filed = await submit(form());
+    const documentId = await documentIdOf(filed.body.data.trackingCode);
+    const flow: [Record<string, unknown>, string][] = [
+      [{ action: 'accept', date: today }, 'accepted'],
+      [{ action: 'propose', date: today }, 'proposed'],
+      [{ action: 'decide', date: today, decision: 'partially_disclosed', replyType: 'can_disclose', replyText: '现将可以公开的部分提供给您，涉及个人隐私的部分不予公开。' }, 'decided'],
+      [{ action: 'approve', date: today }, 'approved'],
+      [{ action: 'deliver', date: today, method: 'post' }, 'delivered'],
+    ];
+    for (const [body, status] of flow) {
+      const res = await stepOn(documentId, body);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ documentId, status });
+      expect(res.body.data).toHaveProperty('dueOn');
+      expect(res.body.meta.step).toMatchObject({ action: body.action, date: today });
+    }
+    const shown = await request(app.server).get(`/api/disclosure-requests/${documentId}`).set(bearer(staff));
+    expect(shown.status).toBe(200);
+    expect(shown.body.data).toMatchObject({ status: 'delivered', statusLabel: '已送达', clock: 'stopped', overdue: false, decision: 'partially_disclosed', closedOn: today });
+    // Personal data is for the Content Manager, never for an API answer.
+    expectNoPersonalData(shown.text);
+
+    const history = await request(app.server).get(`/api/disclosure-requests/${documentId}/history`).set(bearer(staff));
+    expect(history.body.data.map((step: { action: string }) => step.action)).toEqual(['accept', 'propose', 'decide', 'approve', 'deliver']);
+    expect(history.body.data[2]).toMatchObject({ actionLabel: '作出决定', decision: 'partially_disclosed', replyType: 'can_disclose' });
+    expect(history.body.meta.chain).toEqual({ valid: true });
+
+    const tracked = await request(app.server).get(`/api/disclosure-requests/track/${filed.body.data.trackingCode}`);
+    expect(tracked.body.data).toMatchObject({ status: 'delivered', statusLabel: '已送达', closedOn: today });
+    expect(tracked.body.data.steps.map((step: { actionLabel: string }) => step.actionLabel)).toEqual(['受理', '提出办理意见', '作出决定', '报批', '送达']);
+    expect(tracked.text).not.toContain('涉及个人隐私的部分');
+  });
+
+  it('refuses a step the status does not allow with a 409, and input a step does not take with a 400', async () => {
+    const filed = await submit(form());
+    const documentId = await documentIdOf(filed.body.data.trackingCode);
+    const early = await stepOn(documentId, { action: 'deliver', date: today, method: 'post' });
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ status: 409, details: { code: 'STEP_NOT_ALLOWED', status: 'received', allowedFrom: ['approved'] } });
+    const unknown = await stepOn(documentId, { action: 'accept', date: today, applicantName: '李四' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe('applicantName is not a field of a step');
+    const future = await stepOn(documentId, { action: 'accept', date: '2099-01-01' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details.errors[0].path).toEqual(['date']);
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).status).toBe('received');
+  });
+
+  it('lets one of two simultaneous steps through, keeping the history whole', async () => {
+    const filed = await submit(form());
+    const documentId = await documentIdOf(filed.body.data.trackingCode);
+    const [a, b] = await Promise.all([stepOn(documentId, { action: 'accept', date: today }), stepOn(documentId, { action: 'accept', date: today })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const history = await request(app.server).get(`/api/disclosure-requests/${documentId}/history`).set(bearer(staff));
+    expect(history.body.data).toHaveLength(1);
+    expect(history.body.meta.chain).toEqual({ valid: true });
+  });
+
+  it('keeps another organization from reading, handling or listing the request', async () => {
+    const filed = await submit(form());
+    const documentId = await documentIdOf(filed.body.data.trackingCode);
+    expect((await request(app.server).get(`/api/disclosure-requests/${documentId}`).set(bearer(outsider))).status).toBe(404);
+    expect((await stepOn(documentId, { action: 'accept', date: today }, outsider)).status).toBe(404);
+    expect((await request(app.server).get(`/api/disclosure-requests/${documentId}/history`).set(bearer(outsider))).status).toBe(404);
+    const list = await request(app.server).get('/api/disclosure-requests').set(bearer(outsider));
+    expect(JSON.stringify(list.body)).not.toContain(documentId);
+    // The public reads no request at all.
+    expect((await request(app.server).get('/api/disclosure-requests')).status).toBe(403);
+  });
+
+  it('refuses to write what the steps keep', async () => {
+    const filed = await submit(form());
+    const documentId = await documentIdOf(filed.body.data.trackingCode);
+    const res = await request(app.server).put(`/api/disclosure-requests/${documentId}`).set(bearer(staff)).send({ data: { status: 'delivered' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe("status is kept by the request's steps: record a step instead");
+  });
+
+  it('lists the open requests due soon', async () => {
+    const res = await request(app.server).get('/api/disclosure-requests/due?within=20').set(bearer(staff));
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    expect(res.body.data.every((item: { workingDaysLeft: number; clock: string }) => item.workingDaysLeft <= 20 && item.clock === 'running')).toBe(true);
+    expectNoPersonalData(res.text);
+    expect((await request(app.server).get('/api/disclosure-requests/due?within=abc').set(bearer(staff))).status).toBe(400);
+  });
+});
+
+describe('the form\'s limit', () => {
+  it('answers a client address that files too many an hour with a 429 and Retry-After', async () => {
+    let last = await submit(form());
+    for (let i = 0; i < 10 && last.status === 201; i += 1) last = await submit(form());
+    expect(last.status).toBe(429);
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last.body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
+  });
+});
