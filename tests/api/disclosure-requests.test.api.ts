@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startStrapi, type TestInstance } from '../harness/strapi';
-import { bindToOrganizations, createApiTokenRecord, createOrganization, type CreatedOrganization } from '../harness/fixtures';
+import { bindToOrganizations, createApiTokenRecord, createOrganization, signedInMember, type CreatedOrganization } from '../harness/fixtures';
 import { chinaToday } from '../../src/domain/dates';
 
 /**
@@ -28,7 +28,7 @@ const APPLICANT = {
 const PERSONAL_VALUES = ['张三丰', '110101199003071234', '13912345678', 'zhangsan@example.cn', '平阳路1号'];
 
 beforeAll(async () => {
-  app = await startStrapi({ REQUEST_SUBMISSIONS_PER_HOUR: '8' });
+  app = await startStrapi({ REQUEST_SUBMISSIONS_PER_HOUR: '9' });
   handling = await createOrganization(app.strapi, { name: '太原市住房和城乡建设局' });
   other = await createOrganization(app.strapi, { name: '太原市教育局' });
   for (const [organization, set] of [
@@ -191,6 +191,24 @@ describe('handling a request, step by step', () => {
     expect(res.body.data.every((item: { workingDaysLeft: number; clock: string }) => item.workingDaysLeft <= 20 && item.clock === 'running')).toBe(true);
     expectNoPersonalData(res.text);
     expect((await request(app.server).get('/api/disclosure-requests/due?within=abc').set(bearer(staff))).status).toBe(400);
+  });
+});
+
+describe('the applicant in the Content Manager', () => {
+  const cm = (documentId: string) => `/content-manager/collection-types/${UID}/${documentId}`;
+
+  it('shows the handling organization\'s editor the applicant whole, and the auditor masked', async () => {
+    const filed = await submit(form());
+    const documentId = await documentIdOf(filed.body.data.trackingCode);
+    const editor = await signedInMember(app.server, app.strapi, 'gongkai-editor', [handling.id]);
+    const auditor = await signedInMember(app.server, app.strapi, 'gongkai-auditor', []);
+    const own = await request(app.server).get(cm(documentId)).set(bearer(editor.token));
+    expect(own.status).toBe(200);
+    expect(own.body.data).toMatchObject({ applicantName: '张三丰', idNumber: '110101199003071234', phone: '13912345678' });
+    const audited = await request(app.server).get(cm(documentId)).set(bearer(auditor.token));
+    expect(audited.status).toBe(200);
+    expect(audited.body.data).toMatchObject({ idNumber: '1101**********1234', phone: '1391***5678', applicantName: '***' });
+    expectNoPersonalData(audited.text);
   });
 });
 
