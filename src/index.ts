@@ -34,6 +34,8 @@ export default {
     strapi.documents.use(richTextMiddleware(strapi));
     // Last: closest to the write, so the version check and the write share one transaction.
     strapi.documents.use(documentVersionMiddleware(strapi));
+    // A request's steps are read through its own routes, which check the request's organization.
+    if (strapi.plugin('graphql')) strapi.plugin('graphql').service('extension').shadowCRUD('api::disclosure-request.disclosure-request-step').disable();
     registerGraphqlVersions(strapi, async () => (await access(strapi).current()).mayReadUnpublished);
   },
 

@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from './dates';
+import { addDays, isIsoDate, type IsoDate } from './dates';
 import type { WorkingCalendar } from './working-days';
 
 /**
@@ -166,6 +166,10 @@ export const ANSWER_WORKING_DAYS = 20;
 export const EXTENSION_WORKING_DAYS = 20;
 /** Art. 30: the one notice asking for more, within 7 working days of receipt. */
 export const CORRECTION_NOTICE_WORKING_DAYS = 7;
+/** The latest an applicant's deadline (补正, 缴费) may be set after its notice. */
+export const MAX_DEADLINE_DAYS = 180;
+/** 国办函〔2020〕109号's fees are hundreds of yuan; a figure beyond this is a typing error. */
+export const MAX_FEE_YUAN = 1000000;
 /** Art. 32: a third party has 15 working days to reply. */
 export const THIRD_PARTY_REPLY_WORKING_DAYS = 15;
 
@@ -307,6 +311,9 @@ export function planStep(request: { receivedOn: IsoDate; steps: readonly Recorde
   const futureDate = (field: string, what: string): IsoDate => {
     if (!isIsoDate(input.dueOn)) throw new RequestStepError('DUE_ON_REQUIRED', `${action} needs ${what} (dueOn, YYYY-MM-DD)`, field);
     if (input.dueOn <= date) throw new RequestStepError('DUE_ON_NOT_LATER', `dueOn must be after the step's date ${date}`, field);
+    // A deadline is a reasonable time (art. 30), never one that would keep the request open for years.
+    const latest = addDays(date, MAX_DEADLINE_DAYS);
+    if (input.dueOn > latest) throw new RequestStepError('DUE_ON_TOO_LATE', `dueOn must be within ${MAX_DEADLINE_DAYS} days of the step, by ${latest}`, field);
     return input.dueOn;
   };
 
@@ -336,13 +343,14 @@ export function planStep(request: { receivedOn: IsoDate; steps: readonly Recorde
       if (!isOneOf(CONSULTED_PARTIES, input.party)) throw new RequestStepError('PARTY_REQUIRED', `party must be one of ${CONSULTED_PARTIES.join(', ')}`, 'party');
       plan.party = input.party;
       // A third party has 15 working days (art. 32); another agency's time is the agencies' to agree.
-      plan.dueOn = input.party === 'third_party' ? calendar.addWorkingDays(date, THIRD_PARTY_REPLY_WORKING_DAYS) : isIsoDate(input.dueOn) ? futureDate('dueOn', 'a reply date') : null;
+      if (input.party === 'third_party') plan.dueOn = calendar.addWorkingDays(date, THIRD_PARTY_REPLY_WORKING_DAYS);
+      else plan.dueOn = input.dueOn === undefined || input.dueOn === null ? null : futureDate('dueOn', 'a reply date');
       break;
     }
     case 'fee_notice': {
       const amount = typeof input.amount === 'number' ? input.amount : typeof input.amount === 'string' && /^\d+(\.\d{1,2})?$/.test(input.amount) ? Number(input.amount) : NaN;
-      if (!(Number.isFinite(amount) && amount > 0 && Math.round(amount * 100) === amount * 100)) {
-        throw new RequestStepError('AMOUNT_INVALID', 'amount must be a positive sum in yuan, to the fen (e.g. 100 or 100.50)', 'amount');
+      if (!(Number.isFinite(amount) && amount > 0 && amount <= MAX_FEE_YUAN && Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6)) {
+        throw new RequestStepError('AMOUNT_INVALID', `amount must be a positive sum in yuan, to the fen, at most ${MAX_FEE_YUAN} (e.g. 100 or 100.50)`, 'amount');
       }
       plan.amount = amount;
       plan.dueOn = futureDate('dueOn', 'the payment deadline');

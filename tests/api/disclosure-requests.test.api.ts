@@ -194,6 +194,51 @@ describe('handling a request, step by step', () => {
   });
 });
 
+describe('what no one may do with a request', () => {
+  it('keeps the steps out of reach but through their request: no GraphQL query, no Content Manager list', async () => {
+    const graphql = await request(app.server).post('/graphql').set(bearer(staff)).send({ query: '{ disclosureRequestSteps { replyText } }' });
+    expect(graphql.body.errors?.[0]?.message).toMatch(/Cannot query field "disclosureRequestSteps"/);
+    const editor = await signedInMember(app.server, app.strapi, 'gongkai-editor', [other.id]);
+    const listed = await request(app.server).get('/content-manager/collection-types/api::disclosure-request.disclosure-request-step').set(bearer(editor.token));
+    expect(listed.status).not.toBe(200);
+    expect(listed.text).not.toContain('replyText');
+  });
+
+  it('gives read-only tokens no request, and refuses _q, which would search the applicant\'s fields', async () => {
+    const readOnly = (await createApiTokenRecord(app.strapi, 'read-only')).accessKey;
+    const list = await request(app.server).get('/api/disclosure-requests').set(bearer(readOnly));
+    expect(list.body.data ?? []).toEqual([]);
+    const searched = await request(app.server).get('/api/disclosure-requests?_q=张三丰').set(bearer(staff));
+    expect(searched.status).toBe(400);
+    expect(searched.body.error.details.errors[0].path).toEqual(['_q']);
+  });
+
+  it('keeps the receipt date to a real day not after today, fixed once a step is recorded', async () => {
+    const created = await request(app.server)
+      .post('/api/disclosure-requests')
+      .set(bearer(staff))
+      .send({ data: { organization: handling.documentId, ...APPLICANT, description: '窗口登记的申请', receivedVia: 'in_person', receivedOn: today } });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ status: 'received', clock: 'running', workingDaysLeft: 20 });
+    const { documentId } = created.body.data;
+    const future = await request(app.server).put(`/api/disclosure-requests/${documentId}`).set(bearer(staff)).send({ data: { receivedOn: '2099-01-01' } });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toBe(`receivedOn must not be after today (${today})`);
+    await stepOn(documentId, { action: 'accept', date: today });
+    const moved = await request(app.server).put(`/api/disclosure-requests/${documentId}`).set(bearer(staff)).send({ data: { receivedOn: '2026-01-05' } });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.message).toBe('receivedOn is fixed once a step is recorded: the deadline counts from it');
+    const removed = await request(app.server).delete(`/api/disclosure-requests/${documentId}`).set(bearer(staff));
+    expect(removed.status).toBe(409);
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(1);
+    // A token of the platform bound to no organization names none of its own either.
+    const platform = (await createApiTokenRecord(app.strapi, 'full-access')).accessKey;
+    const orphan = await request(app.server).post('/api/disclosure-requests').set(bearer(platform)).send({ data: { ...APPLICANT, description: '无受理机关', receivedVia: 'post', receivedOn: today } });
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.error.details.errors[0].path).toEqual(['organization']);
+  });
+});
+
 describe('the applicant in the Content Manager', () => {
   const cm = (documentId: string) => `/content-manager/collection-types/${UID}/${documentId}`;
 
@@ -209,6 +254,11 @@ describe('the applicant in the Content Manager', () => {
     expect(audited.status).toBe(200);
     expect(audited.body.data).toMatchObject({ idNumber: '1101**********1234', phone: '1391***5678', applicantName: '***' });
     expectNoPersonalData(audited.text);
+    // The edit form sends the kept fields back as they are: saving it changes only what was edited.
+    const { status, dueOn, extended, stepCount, trackingCode } = own.body.data;
+    const saved = await request(app.server).put(cm(documentId)).set(bearer(editor.token)).send({ status, dueOn, extended, stepCount, trackingCode, purpose: '补充：核实排号' });
+    expect(saved.status).toBe(200);
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).purpose).toBe('补充：核实排号');
   });
 });
 

@@ -1,6 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { access } from '../../utils/access';
-import { fieldError } from '../../utils/errors';
+import { errors } from '@strapi/utils';
+import { chinaToday, isIsoDate, toIsoDate } from '../../domain/dates';
+import { conflictError, fieldError } from '../../utils/errors';
 import { decryptPersonal, encryptPersonal, maskPersonal } from '../../utils/personal-data';
 import { newTrackingCode, STEP_UID, UID } from './services/disclosure-request';
 
@@ -51,16 +53,51 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
     }
   }
 
+  /** Initial values of the kept fields, as the Content Manager's create form sends them. */
+  const INITIAL: Record<string, unknown> = { status: 'received', extended: false, stepCount: 0, dueOn: null, closedOn: null, decision: null, decisionReason: null, trackingCode: null };
+  const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (a === '' && (b ?? null) === null) || String(a ?? '') === String(b ?? '');
+
+  /** A kept field the write would change, if any: sending one back unchanged (the admin's form does) is fine. */
+  async function changedKeptField(action: string, documentId: string | undefined, data: Row): Promise<string | undefined> {
+    const kept = MAINTAINED.filter((field) => field in data);
+    if (kept.length === 0) return undefined;
+    const stored = action === 'update' && documentId ? ((await strapi.db.query(UID).findOne({ where: { documentId }, select: MAINTAINED })) as Row | null) : null;
+    const before = stored ?? INITIAL;
+    return kept.find((field) => !same(data[field], field === 'dueOn' || field === 'closedOn' ? toIsoDate(before[field]) : before[field]));
+  }
+
   return async (context, next) => {
-    if (context.uid === STEP_UID && !READS.has(context.action) && context.action !== 'count') {
-      throw fieldError('request', 'steps are recorded through POST /api/disclosure-requests/:documentId/steps and never changed');
+    if (context.uid === STEP_UID) {
+      // Steps are read and written only by the request's own routes, through the query engine:
+      // through the Document Service (the Content Manager, GraphQL) they are nobody's to reach.
+      if (strapi.requestContext.get()) throw new errors.NotFoundError('Not Found');
+      return next();
     }
     if (context.uid !== UID) return next();
-    const params = context.params as { data?: Row };
+    const params = context.params as { data?: Row; documentId?: string };
+    const scope = await access(strapi).current();
+    // Requests are the handling staff's: readers of published content only (the public,
+    // read-only tokens) read none, on every path.
+    if (!scope.mayReadUnpublished) {
+      if (context.action === 'findMany') return [];
+      if (context.action === 'count') return 0;
+      if (READS.has(context.action)) return null;
+    }
+    if (context.action === 'delete' && params.documentId) {
+      const stored = (await strapi.db.query(UID).findOne({ where: { documentId: params.documentId }, select: ['stepCount'] })) as { stepCount: number | null } | null;
+      if (stored && (stored.stepCount ?? 0) > 0) {
+        throw conflictError('A request with recorded steps is kept: it can be withdrawn, not deleted', { code: 'REQUEST_HAS_STEPS' });
+      }
+    }
     if ((context.action === 'create' || context.action === 'update') && params.data) {
       const data = params.data;
-      const written = MAINTAINED.find((field) => field in data && !(context.action === 'create' && field === 'status' && data.status === 'received'));
-      if (written) throw fieldError(written, 'is kept by the request\'s steps: record a step instead');
+      const written = await changedKeptField(context.action, params.documentId, data);
+      if (written) throw fieldError(written, "is kept by the request's steps: record a step instead");
+      for (const field of MAINTAINED) delete data[field];
+      await checkReceipt(context.action, params.documentId, data);
+      if (context.action === 'create' && (data.organization === undefined || data.organization === null || data.organization === '')) {
+        throw fieldError('organization', 'is required: the organization that handles the request');
+      }
       for (const field of SEALED) if (typeof data[field] === 'string' && data[field] !== '') data[field] = encryptPersonal(data[field] as string, secret());
       if (context.action === 'create') {
         data.trackingCode = newTrackingCode();
@@ -68,10 +105,27 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
       }
     }
     const result = await next();
+    if (context.action === 'create' || context.action === 'update') {
+      const documentId = (result as Row | null)?.documentId;
+      if (documentId) await (strapi.service(UID) as unknown as { refresh: (documentId: string) => Promise<void> }).refresh(documentId);
+    }
     if (READS.has(context.action) || context.action === 'create' || context.action === 'update') {
       const rows = (Array.isArray(result) ? result : result && typeof result === 'object' ? [result] : []) as Row[];
       if (rows.length > 0) await shown(rows);
     }
     return result;
   };
+
+  /** The receipt date starts the clock (art. 31): a real day not after today, fixed once a step is recorded. */
+  async function checkReceipt(action: string, documentId: string | undefined, data: Row): Promise<void> {
+    if (!('receivedOn' in data)) return;
+    const value = data.receivedOn;
+    const stored = action === 'update' && documentId ? ((await strapi.db.query(UID).findOne({ where: { documentId }, select: ['receivedOn', 'stepCount'] })) as Row | null) : null;
+    if (stored && same(toIsoDate(value), toIsoDate(stored.receivedOn))) return;
+    if (!isIsoDate(value)) throw fieldError('receivedOn', 'must be a calendar date (YYYY-MM-DD)', value);
+    const today = chinaToday(new Date());
+    if (value > today) throw fieldError('receivedOn', `must not be after today (${today})`, value);
+    if (value < '2008-05-01') throw fieldError('receivedOn', 'must not be before the Regulations took effect (2008-05-01)', value);
+    if (stored && Number(stored.stepCount ?? 0) > 0) throw fieldError('receivedOn', 'is fixed once a step is recorded: the deadline counts from it', value);
+  }
 }

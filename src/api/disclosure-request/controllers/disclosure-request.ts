@@ -47,7 +47,30 @@ const SUBMISSION = yup.object({
   });
 const SUBMISSION_FIELDS = Object.keys(SUBMISSION.fields);
 
-const STEP_FIELDS = ['action', 'date', 'reason', 'dueOn', 'party', 'amount', 'decision', 'decisionReason', 'replyType', 'replyText', 'method'];
+/** Each field's type and size; what a step needs of them is the domain's rule (planStep). */
+const word = () => yup.mixed<string>().test('text', 'must be text', (value) => value === undefined || value === null || typeof value === 'string');
+const STEP = yup.object({
+  action: word(),
+  date: word(),
+  reason: text(2000),
+  dueOn: word(),
+  party: word(),
+  amount: yup.mixed().test('amount', 'must be a sum in yuan (a number or text such as "100.50")', (value) => value === undefined || value === null || typeof value === 'number' || typeof value === 'string'),
+  decision: word(),
+  decisionReason: word(),
+  replyType: word(),
+  replyText: text(20000),
+  method: word(),
+});
+const STEP_FIELDS = Object.keys(STEP.fields);
+
+/** The fields of a body, sent alone or as `{ data }` (then nothing else). */
+function unwrapped(body: Record<string, unknown>): unknown {
+  if (!('data' in body)) return body;
+  const beside = Object.keys(body).find((key) => key !== 'data');
+  if (beside !== undefined) throw fieldError(beside, 'is not a field of the request: send the fields alone or all in data');
+  return body.data;
+}
 
 /** A step's refusal in Strapi's envelope: 409 for the order of steps, 400 naming the field. */
 function httpErrorOf(error: unknown): unknown {
@@ -67,6 +90,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
   return {
     async find(ctx: Context) {
+      // Strapi's `_q` searches every text field, the applicant's private ones included.
+      if ((ctx.query as Record<string, unknown>)._q !== undefined) throw fieldError('_q', 'is not offered on requests: filter by their fields instead');
       const response = (await super.find(ctx)) as { data: { documentId: string }[]; meta: unknown };
       return { data: await service().decorate(response.data), meta: response.meta };
     },
@@ -74,6 +99,19 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async findOne(ctx: Context) {
       const response = (await super.findOne(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
       if (!response?.data) return ctx.notFound('Disclosure request not found');
+      const [data] = await service().decorate([response.data]);
+      return { data, meta: response.meta };
+    },
+
+    async create(ctx: Context) {
+      const response = (await super.create(ctx)) as { data: { documentId: string }; meta: unknown };
+      const [data] = await service().decorate([response.data]);
+      return { data, meta: response.meta };
+    },
+
+    async update(ctx: Context) {
+      const response = (await super.update(ctx)) as { data: { documentId: string } | null; meta: unknown } | undefined;
+      if (!response?.data) return response;
       const [data] = await service().decorate([response.data]);
       return { data, meta: response.meta };
     },
@@ -86,14 +124,16 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         throw new errors.RateLimitError(`Too many requests filed from this address: try again in ${Math.ceil(wait / 60000)} minutes`, { retryAfter: Math.ceil(wait / 1000) });
       }
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const input = readRouteInput<Record<string, string | undefined>>(SUBMISSION, body.data ?? body, { keys: SUBMISSION_FIELDS, message: 'is not a field of the request form' });
+      const input = readRouteInput<Record<string, string | undefined>>(SUBMISSION, unwrapped(body), { keys: SUBMISSION_FIELDS, message: 'is not a field of the request form' });
+      if (!/^[a-z0-9]+$/.test(input.organization as string)) throw fieldError('organization', 'does not exist', input.organization);
       await organizationParam(strapi, { query: { organization: input.organization } });
-      submissions.fail(ctx.ip, Date.now());
       const receivedOn = chinaToday(new Date());
       // Filed online, the request is received the day it is submitted (art. 31): the server
       // registers it for the organization asked, as staff register one handed in.
       const asSystem = strapi.requestContext as unknown as { run: <T>(store: undefined, work: () => Promise<T>) => Promise<T> };
       const created = (await asSystem.run(undefined, () => strapi.documents(UID).create({ data: { ...input, receivedVia: 'online', receivedOn } as never }))) as { documentId: string };
+      // Counted once filed: a form refused for its input does not use up the address's filings.
+      submissions.fail(ctx.ip, Date.now());
       const stored = (await strapi.db.query(UID).findOne({ where: { documentId: created.documentId }, select: ['trackingCode'] })) as { trackingCode: string };
       const tracked = await service().track(stored.trackingCode);
       ctx.status = 201;
@@ -109,7 +149,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
     async step(ctx: Context) {
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const input = readRouteInput<StepInput>(yup.object({}), body.data ?? body, { keys: STEP_FIELDS, message: 'is not a field of a step' });
+      const input = readRouteInput<StepInput>(STEP, unwrapped(body), { keys: STEP_FIELDS, message: 'is not a field of a step' });
       try {
         const { step, request } = await service().step(ctx.params.documentId, input, await access(strapi).current());
         ctx.body = { data: request, meta: { step } };

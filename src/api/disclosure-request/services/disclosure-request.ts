@@ -162,6 +162,15 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     stepsOf,
     clockFields,
 
+    /** Stores the status and due date a request's steps give it, for the lists and filters that read the row. */
+    async refresh(documentId: string): Promise<void> {
+      const request = (await rows().findOne({ where: { documentId }, select: ['receivedOn'] })) as { receivedOn: unknown } | null;
+      const receivedOn = toIsoDate(request?.receivedOn);
+      if (!receivedOn) return;
+      const fields = await clockFields(receivedOn, (await stepsOf([documentId])).get(documentId) ?? [], chinaToday(new Date()));
+      await rows().updateMany({ where: { documentId }, data: { status: fields.status, dueOn: fields.dueOn, extended: fields.extended } });
+    },
+
     decorate,
 
     /**
@@ -270,9 +279,11 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
         populate: { organization: { select: ['documentId', 'name'] } },
       })) as { documentId: string; receivedOn: unknown }[];
       const decorated = await decorate(open);
+      // A request whose deadline cannot be counted (a year without its holiday notice) is listed
+      // too, first: it is the one most likely to be missed.
       return decorated
-        .filter((request) => request.clock === 'running' && request.workingDaysLeft !== null && request.workingDaysLeft <= within)
-        .sort((a, b) => (a.dueOn as string).localeCompare(b.dueOn as string));
+        .filter((request) => request.calendarProblem !== undefined || (request.clock === 'running' && request.workingDaysLeft !== null && request.workingDaysLeft <= within))
+        .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
     },
   };
 });
