@@ -13,7 +13,8 @@
 const READ_STATEMENT = /^\s*(?:select|pragma|explain|show|begin|start\s+transaction|commit|end|rollback|savepoint|release|set|listen|unlisten|notify|values)\b/i;
 const WRITE_WORD = /\b(?:insert|update|delete|merge|truncate)\b/i;
 
-const SINGLE_TABLE_WRITE = /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+[`"]?(\w+)[`"]?[\s(]/i;
+/** The table of a one-table write, schema-qualified or not (PostgreSQL: `"public"."strapi_sessions"`). */
+const SINGLE_TABLE_WRITE = /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+(?:[`"]?\w+[`"]?\.)?[`"]?(\w+)[`"]?[\s(]/i;
 
 /**
  * Whether a statement may change data a public answer shows. Writes to `unwatched` tables (sign-in
