@@ -1,4 +1,5 @@
 import { addDays, isIsoDate, type IsoDate } from './dates';
+import { RuleError } from './rule-error';
 import type { WorkingCalendar } from './working-days';
 
 /**
@@ -191,18 +192,9 @@ export const STEP_RULES: Record<StepAction, { from: readonly RequestStatus[]; to
   withdraw: { from: OPEN_STATUSES, to: 'withdrawn' },
 };
 
-/** A refusal with a stable code, the field it concerns and its HTTP status. */
-export class RequestStepError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field: string,
-    readonly status: 400 | 409 = 400,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'RequestStepError';
-  }
+/** A step refused by the rules. */
+export class RequestStepError extends RuleError {
+  override name = 'RequestStepError';
 }
 
 /** One recorded step, as the clock reads it. */

@@ -1,4 +1,5 @@
 import { addDays, type IsoDate, isIsoDate } from './dates';
+import { RuleError } from './rule-error';
 
 /**
  * The 立改废 lifecycle of rules and normative documents (规章、行政规范性文件).
@@ -59,18 +60,9 @@ export const LIFECYCLE_RULES: Record<TransitionAction, ActionRule> = {
   renew: { from: ['in_force'], to: null, basis: 'none' },
 };
 
-/** A refusal with a stable code, the field it concerns, and the HTTP status it maps to. */
-export class LifecycleError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field: string,
-    readonly status: 400 | 409 = 400,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'LifecycleError';
-  }
+/** A transition refused by the rules. */
+export class LifecycleError extends RuleError {
+  override name = 'LifecycleError';
 }
 
 export interface LifecycleDocument {

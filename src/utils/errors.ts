@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
+import { RuleError } from '../domain/rule-error';
 
 /**
  * A 400 that names the offending field the way Strapi's own validation does, so clients read one
@@ -52,4 +53,15 @@ export function statusOfError(error: unknown): number {
   const { status, name } = (error ?? {}) as { status?: unknown; name?: unknown };
   if (typeof status === 'number') return status;
   return (typeof name === 'string' && STATUS_OF_STRAPI_ERRORS[name]) || 500;
+}
+
+/** A rule's refusal in Strapi's envelope: 409 for a step the state does not allow, 400 naming the field for input. Anything else is passed on. */
+export function ruleErrorToHttp(error: unknown): unknown {
+  if (!(error instanceof RuleError)) return error;
+  if (error.status === 409) return conflictError(error.message, { code: error.code, field: error.field, ...error.details });
+  return new errors.ValidationError(error.message, {
+    code: error.code,
+    ...error.details,
+    errors: [{ path: [error.field], message: error.message, name: 'ValidationError' }],
+  });
 }

@@ -2,10 +2,10 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../domain/dates';
-import { APPLICANT_TYPES, RequestStepError, type StepInput } from '../../../domain/disclosure-request';
+import { APPLICANT_TYPES, type StepInput } from '../../../domain/disclosure-request';
 import { access } from '../../../utils/access';
 import { AttemptLimiter } from '../../../utils/attempt-limiter';
-import { conflictError, fieldError } from '../../../utils/errors';
+import { fieldError, ruleErrorToHttp } from '../../../utils/errors';
 import { organizationParam, takeParam } from '../../../utils/query-params';
 import { oneOfValues, readRouteInput, yup } from '../../../utils/route-input';
 import { UID, type DisclosureRequestService } from '../services/disclosure-request';
@@ -70,17 +70,6 @@ function unwrapped(body: Record<string, unknown>): unknown {
   const beside = Object.keys(body).find((key) => key !== 'data');
   if (beside !== undefined) throw fieldError(beside, 'is not a field of the request: send the fields alone or all in data');
   return body.data;
-}
-
-/** A step's refusal in Strapi's envelope: 409 for the order of steps, 400 naming the field. */
-function httpErrorOf(error: unknown): unknown {
-  if (!(error instanceof RequestStepError)) return error;
-  if (error.status === 409) return conflictError(error.message, { code: error.code, field: error.field, ...error.details });
-  return new errors.ValidationError(error.message, {
-    code: error.code,
-    ...error.details,
-    errors: [{ path: [error.field], message: error.message, name: 'ValidationError' }],
-  });
 }
 
 export default factories.createCoreController(UID, ({ strapi }) => {
@@ -154,7 +143,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         const { step, request } = await service().step(ctx.params.documentId, input, await access(strapi).current());
         ctx.body = { data: request, meta: { step } };
       } catch (error) {
-        throw httpErrorOf(error);
+        throw ruleErrorToHttp(error);
       }
     },
 

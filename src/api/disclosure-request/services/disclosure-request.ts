@@ -6,7 +6,6 @@ import {
   clockOf,
   planStep,
   REQUEST_STATUS_LABELS,
-  RequestStepError,
   STEP_ACTION_LABELS,
   type RecordedStep,
   type RequestClock,
@@ -296,4 +295,3 @@ export type DisclosureRequestService = ReturnType<ReturnType<typeof factories.cr
   due: (within: number, scope: AccessScope, organizationIds?: string[]) => Promise<(ClockFields & { documentId: string })[]>;
 };
 
-export { RequestStepError };
