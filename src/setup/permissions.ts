@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { rememberUntilChange } from '../utils/remember';
 
 /**
  * What anyone may read without signing in. Disclosure is the product's purpose, so these are
@@ -34,10 +35,6 @@ export async function grantRoleActions(strapi: Core.Strapi, roleType: string, ac
   }
 }
 
-interface Remembering {
-  remember: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
-}
-
 /**
  * Every request without credentials reads the public role's permissions from the database
  * (users-permissions does, to build what the public may do). They change only when someone edits
@@ -46,8 +43,7 @@ interface Remembering {
  */
 export function rememberPublicPermissions(strapi: Core.Strapi): void {
   if (!strapi.plugin('public-cache')) return;
-  const cache = strapi.plugin('public-cache').service('cache') as unknown as Remembering;
   const permissions = strapi.plugin('users-permissions').service('permission') as unknown as { findPublicPermissions: () => Promise<unknown[]> };
   const find = permissions.findPublicPermissions.bind(permissions);
-  permissions.findPublicPermissions = () => cache.remember('users-permissions:public-permissions', find);
+  permissions.findPublicPermissions = () => rememberUntilChange(strapi, 'users-permissions:public-permissions', find);
 }

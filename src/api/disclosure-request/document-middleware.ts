@@ -55,7 +55,8 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
 
   /** Initial values of the kept fields, as the Content Manager's create form sends them. */
   const INITIAL: Record<string, unknown> = { status: 'received', extended: false, stepCount: 0, dueOn: null, closedOn: null, decision: null, decisionReason: null, trackingCode: null };
-  const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (a === '' && (b ?? null) === null) || String(a ?? '') === String(b ?? '');
+  /** Equal as the form shows them: absent, null and '' alike, a number and its text alike. */
+  const same = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
 
   /** A kept field the write would change, if any: sending one back unchanged (the admin's form does) is fine. */
   async function changedKeptField(action: string, documentId: string | undefined, data: Row): Promise<string | undefined> {

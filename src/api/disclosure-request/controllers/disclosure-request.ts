@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../domain/dates';
 import { APPLICANT_TYPES, type StepInput } from '../../../domain/disclosure-request';
-import { access } from '../../../utils/access';
+import { access, organizationTree } from '../../../utils/access';
 import { AttemptLimiter } from '../../../utils/attempt-limiter';
 import { fieldError, ruleErrorToHttp } from '../../../utils/errors';
 import { organizationParam, takeParam } from '../../../utils/query-params';
@@ -115,7 +115,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
       const input = readRouteInput<Record<string, string | undefined>>(SUBMISSION, unwrapped(body), { keys: SUBMISSION_FIELDS, message: 'is not a field of the request form' });
       if (!/^[a-z0-9]+$/.test(input.organization as string)) throw fieldError('organization', 'does not exist', input.organization);
-      await organizationParam(strapi, { query: { organization: input.organization } });
+      await organizationTree(strapi).requestedSubtree(input.organization as string);
       const receivedOn = chinaToday(new Date());
       // Filed online, the request is received the day it is submitted (art. 31): the server
       // registers it for the organization asked, as staff register one handed in.

@@ -5,12 +5,9 @@ import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import type { AccessScope } from '../../../utils/access';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
+import { rememberUntilChange } from '../../../utils/remember';
 
 const UID = 'api::normative-document.normative-document';
-
-interface Remembering {
-  remember: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
-}
 const ORGANIZATION_UID = 'api::organization.organization';
 const TOPIC_UID = 'api::topic.topic';
 
@@ -106,9 +103,7 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function rememberedTotal(count: Knex.QueryBuilder): Promise<[{ total: number | string }]> {
     const { sql, bindings } = count.toSQL();
-    const compute = async () => (await count) as unknown as [{ total: number | string }];
-    const cache = strapi.plugin('public-cache') ? (strapi.plugin('public-cache').service('cache') as unknown as Remembering) : null;
-    return cache ? cache.remember(`normative-documents:total ${sql} ${JSON.stringify(bindings)}`, compute) : compute();
+    return rememberUntilChange(strapi, `normative-documents:total ${sql} ${JSON.stringify(bindings)}`, async () => (await count) as unknown as [{ total: number | string }]);
   }
 
   return {

@@ -27,19 +27,22 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
 const DAY_SECONDS = 24 * 3600;
 const CHINA_OFFSET_SECONDS = 8 * 3600;
 
+/** The day in China as a number: answers that depend on "today" (validity, expiring lists) are not kept past midnight there. */
+export const chinaDayOf = (now: number): number => Math.floor((now / 1000 + CHINA_OFFSET_SECONDS) / DAY_SECONDS);
+
 /** Seconds from `now` to the next midnight in China (UTC+8, no daylight saving). */
 export function secondsToChinaMidnight(now: Date): number {
   const chinaSeconds = Math.floor(now.getTime() / 1000) + CHINA_OFFSET_SECONDS;
   return DAY_SECONDS - (((chinaSeconds % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS);
 }
 
+let memo = { second: -1, maxAge: -1, staleWhileRevalidate: -1, value: '' };
+
 /**
  * `Cache-Control` for a public answer: fresh for `maxAge`, served stale while revalidating for
  * `staleWhileRevalidate`, neither past midnight in China, when answers that depend on "today"
  * (validity, expiring lists) change.
  */
-let memo = { second: -1, maxAge: -1, staleWhileRevalidate: -1, value: '' };
-
 export function publicCacheControl(now: Date, maxAge: number, staleWhileRevalidate: number): string {
   // The same for every answer within one second: worked out once.
   const second = Math.floor(now.getTime() / 1000);

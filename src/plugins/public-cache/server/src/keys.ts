@@ -2,15 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { PublicCacheConfig } from './config';
 import { PLUGIN_ID } from './constants';
-import { canonical } from './http';
+import { canonical, chinaDayOf } from './http';
 
 /** How many distinct GraphQL documents have their operation kind remembered. */
 const KNOWN_DOCUMENTS = 1000;
-const DAY_MS = 24 * 3600 * 1000;
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The day in China as a number: answers that depend on "today" (validity, expiring lists) are not kept past midnight there. */
-export const chinaDayOf = (now: number): number => Math.floor((now + CHINA_OFFSET_MS) / DAY_MS);
 
 /** Path and query string of a request target exactly as sent (`/api/x?a=1` → `/api/x`, `a=1`). */
 export function splitTarget(url: string): { path: string; querystring: string } {
@@ -54,7 +49,8 @@ export function createKeys(strapi: Core.Strapi) {
     let document = documents.get(text);
     if (document === undefined) {
       try {
-        document = parse(text, { maxTokens: 5000 });
+        // The same bound as the GraphQL server's own parser (and the GraphQL guard's).
+        document = parse(text, { maxTokens: (strapi.config.get('plugin::graphql.apolloServer.parseOptions.maxTokens') as number | undefined) ?? 5000 });
       } catch {
         document = null;
       }

@@ -57,6 +57,11 @@ export class WriteWatch {
     return this.unsettled.size === 0;
   }
 
+  /** Nothing changed since `generation` was read, and no write is unsettled: what was read then may be kept. */
+  unchangedSince(generation: number): boolean {
+    return this.generation === generation && this.quiet;
+  }
+
   attach(knex: KnexLike): void {
     const onQuery = (query: { sql?: unknown; __knexUid?: string }) => {
       if (!isWriteStatement(query.sql, this.unwatched)) return;

@@ -118,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         entry = await compute();
       } finally {
-        const stable = watch.generation === generation && watch.quiet;
+        const stable = watch.unchangedSince(generation);
         if (entry && stable) store().set(key, entry);
         else if (entry) counts.discarded += 1;
         if (computing.get(key)?.done === done) computing.delete(key);
@@ -136,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (remembered.has(key)) return remembered.get(key) as T;
       const generation = watch.generation;
       const value = await compute();
-      if (watch.generation === generation && watch.quiet) {
+      if (watch.unchangedSince(generation)) {
         if (remembered.size >= MAX_REMEMBERED) remembered.clear();
         remembered.set(key, value);
       }
