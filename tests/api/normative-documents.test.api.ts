@@ -520,6 +520,52 @@ describe('public reading', () => {
     expect(short.body.data).toMatchObject({ title: '单篇短路径办法', basedOn: [expect.objectContaining({ documentId: basis })], issuingOrganization: expect.objectContaining({ documentId: organization.documentId }) });
   });
 
+  it('answers a document with every kind of relation alike on its short path and on Strapi\'s, leaving out drafts and 不予公开 documents', async () => {
+    // Given a document with co-issuers in order, a topic, an attachment, bases published, draft and
+    // 不予公开, a document based on it, and interpretations published and draft
+    const issuer = await createOrganization(app.strapi, { name: '太原市住房和城乡建设局' });
+    const second = await createOrganization(app.strapi, { name: '太原市财政局' });
+    const first = await createOrganization(app.strapi, { name: '太原市自然资源和规划局' });
+    const topic = await app.strapi.documents('api::topic.topic').create({ data: { name: '住房保障', code: `h${Date.now() % 1e9}` } as never });
+    const file = await app.strapi.db.query('plugin::upload.file').create({
+      data: { name: '附件一.pdf', hash: `annex_${Date.now()}`, ext: '.pdf', mime: 'application/pdf', size: 12.5, url: '/uploads/annex.pdf', provider: 'local' },
+    });
+    const published = await publishDocument(app.strapi, { issuingOrganization: issuer.documentId, title: '已公开的依据' });
+    const draft = (await createDocumentDraft(app.strapi, { issuingOrganization: issuer.documentId, title: '草稿依据' })).documentId;
+    const hidden = await publishDocument(app.strapi, { issuingOrganization: issuer.documentId, title: '不予公开的依据', disclosureMode: 'not_disclosed' });
+    const documentId = (await createDocumentDraft(app.strapi, { issuingOrganization: issuer.documentId, title: '住房保障实施办法' })).documentId;
+    await app.strapi.documents(UID).update({
+      documentId,
+      data: { coIssuers: [first.documentId, second.documentId], topic: topic.documentId, attachments: [file.id], basedOn: [published, draft, hidden] } as never,
+    });
+    await app.strapi.documents(UID).publish({ documentId });
+    const follower = (await createDocumentDraft(app.strapi, { issuingOrganization: issuer.documentId, title: '据此制定的细则' })).documentId;
+    await app.strapi.documents(UID).update({ documentId: follower, data: { basedOn: [documentId] } as never });
+    await app.strapi.documents(UID).publish({ documentId: follower });
+    const form = await app.strapi.db.query('api::interpretation-form.interpretation-form').findOne({ where: { code: 'text' } });
+    for (const [title, status] of [['《住房保障实施办法》解读', 'published'], ['未发布的解读', 'draft']] as const) {
+      await app.strapi.documents('api::policy-interpretation.policy-interpretation').create({
+        data: { title, organization: issuer.documentId, form: form.documentId, sourceDocuments: [documentId], publishedOn: '2024-01-20' } as never,
+        status,
+      });
+    }
+
+    // When the public reads it without parameters (the short path) and with one (Strapi's)
+    const short = await request(app.server).get(`/api/normative-documents/${documentId}`);
+    const generic = await request(app.server).get(`/api/normative-documents/${documentId}?populate=topic`);
+
+    // Then both answers are the same, with every readable relation and nothing else
+    expect(short.status).toBe(200);
+    expect(short.body).toEqual(generic.body);
+    const data = short.body.data;
+    expect(data.coIssuers.map((o: { name: string }) => o.name)).toEqual(['太原市自然资源和规划局', '太原市财政局']);
+    expect(data.topic).toMatchObject({ name: '住房保障' });
+    expect(data.attachments).toEqual([expect.objectContaining({ name: '附件一.pdf', mime: 'application/pdf' })]);
+    expect(data.basedOn.map((d: { title: string }) => d.title)).toEqual(['已公开的依据']);
+    expect(data.basisFor.map((d: { title: string }) => d.title)).toEqual(['据此制定的细则']);
+    expect(data.interpretations).toEqual([expect.objectContaining({ title: '《住房保障实施办法》解读', form: expect.objectContaining({ code: 'text', name: '文字解读' }) })]);
+  });
+
   it('lists documents due for review within the window, per organization', async () => {
     const organization = await createOrganization(app.strapi, { name: '太原市审计局' });
     const soon = await publishDocument(app.strapi, { issuingOrganization: organization.documentId, adoptedOn: '2022-01-01', effectiveFrom: '2022-02-01', validUntil: inDays(60) });

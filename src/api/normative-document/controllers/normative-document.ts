@@ -10,7 +10,7 @@ import { access } from '../../../utils/access';
 import { fieldError } from '../../../utils/errors';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { LIST_POPULATE, SHALLOW_POPULATE } from '../services/normative-document';
-import { SORT_FIELDS, type PublicListQuery, type PublicListService, type SortField } from '../services/public-list';
+import { SORT_FIELDS, type PublicListQuery, type PublicReadService, type SortField } from '../services/public-read';
 
 /** As `config/api.ts`: the REST defaults apply to the fast path too. */
 const DEFAULT_PAGE_SIZE = 25;
@@ -45,7 +45,7 @@ interface ListParams {
 export default factories.createCoreController(UID, ({ strapi }) => {
   const documents = () => getService(strapi, 'documents');
   const lifecycle = () => getService(strapi, 'lifecycle');
-  const publicList = () => strapi.service('api::normative-document.public-list') as unknown as PublicListService;
+  const publicRead = () => strapi.service('api::normative-document.public-read') as unknown as PublicReadService;
 
   async function readListParams(ctx: Context): Promise<{ params: ListParams; filters: Record<string, unknown>[] }> {
     const params: ListParams = {};
@@ -154,7 +154,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       let data: { documentId: string }[];
       let meta: Record<string, unknown>;
       if (fast) {
-        const result = await publicList().list(fast, scope);
+        const result = await publicRead().list(fast, scope);
         data = result.data;
         meta = { pagination: result.pagination };
       } else {
@@ -176,10 +176,11 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const scope = await access(strapi).current();
       const { status, ...rest } = ctx.query as Record<string, unknown>;
       // A reader of published documents asking for nothing but the document: the populate is our
-      // own, so there is no query of the caller's to validate. The Document Service applies the
-      // read rules as on every path, and the answer is sanitized for the caller as Strapi's is.
+      // own, so there is no query of the caller's to validate. The fast read applies the caller's
+      // read rule to the document and every relation, and the answer is sanitized for the caller
+      // as Strapi's is.
       if (!scope.mayReadUnpublished && Object.keys(rest).length === 0 && (status === undefined || status === 'published')) {
-        const stored = await strapi.documents(UID).findOne({ documentId: ctx.params.id, status: 'published', populate: SHALLOW_POPULATE as never });
+        const stored = await publicRead().one(ctx.params.id, scope);
         if (!stored) return ctx.notFound('Normative document not found');
         const sanitized = (await strapi.contentAPI.sanitize.output(stored, strapi.contentType(UID), { auth: ctx.state.auth })) as { documentId: string };
         const [data] = await documents().decorate([sanitized], scope, { asOf });

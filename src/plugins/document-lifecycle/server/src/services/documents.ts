@@ -4,6 +4,7 @@ import { ACTION_LABELS, VALIDITY_LABELS, type Validity } from '../../../../../do
 import { access, type AccessScope } from '../../../../../utils/access';
 import { lifecycleTypeOf } from '../document-types';
 import { getService } from '../get-service';
+import { rowReader, tableOf } from '../../../../../utils/table-read';
 
 /** How a related document appears inside another: enough to link to it, never its whole body. */
 export interface DocumentSummary {
@@ -33,13 +34,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function summaries(documentIds: string[], scope: AccessScope): Promise<Map<string, DocumentSummary>> {
     if (documentIds.length === 0) return new Map();
     const uid = lifecycleTypeOf(strapi);
-    const where = { documentId: { $in: documentIds }, publishedAt: { $notNull: true } };
-    const readable = access(strapi).readWhere(uid, scope);
-    const rows = await strapi.db.query(uid).findMany({
-      where: readable ? { $and: [where, readable] } : where,
-      select: ['documentId', 'title', 'documentNumber', 'validity'],
-    });
-    return new Map(rows.map((row: DocumentSummary) => [row.documentId, { ...row, validityLabel: validityLabel(row.validity) }]));
+    const table = tableOf(strapi, uid);
+    const reader = rowReader(strapi, uid, ['documentId', 'title', 'documentNumber', 'validity'], 's');
+    const query = strapi.db
+      .connection(`${table.table} as s`)
+      .select(reader.select)
+      .whereIn(`s.${table.column('documentId')}`, documentIds)
+      .whereNotNull(`s.${table.column('publishedAt')}`);
+    const readable = access(strapi).readSql(uid, 's', scope);
+    if (readable) query.where(readable);
+    const rows = ((await query) as Record<string, unknown>[]).map((row) => reader.read(row) as unknown as DocumentSummary);
+    return new Map(rows.map((row) => [row.documentId, { ...row, validityLabel: validityLabel(row.validity) }]));
   }
 
   return {

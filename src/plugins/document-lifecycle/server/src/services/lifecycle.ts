@@ -14,6 +14,7 @@ import { defaultValidUntil } from '../../../../../domain/validity-term';
 import { conflictError, fieldError } from '../../../../../utils/errors';
 import { access, type AccessScope } from '../../../../../utils/access';
 import { withClusterLock } from '../../../../../utils/cluster';
+import { rowReader, tableOf } from '../../../../../utils/table-read';
 import type { LifecycleConfig } from '../config';
 import { EVENT_UID, PLUGIN_ID } from '../constants';
 import { lifecycleTypeOf } from '../document-types';
@@ -61,6 +62,10 @@ interface DocumentRow {
 }
 
 export type LifecycleEvent = StoredEvent;
+
+/** What readers are shown of the events around a document: its links and its last action. */
+const EVENT_LINK_FIELDS = ['id', 'document', 'sequence', 'action', 'date', 'basisDocument', 'basisNumber'] as const;
+export type EventLink = Pick<StoredEvent, (typeof EVENT_LINK_FIELDS)[number]>;
 
 const DOCUMENT_FIELDS = [
   'id', 'documentId', 'title', 'documentNumber', 'validity', 'publishedAt', 'adoptedOn',
@@ -356,16 +361,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * change to another document (what it amends, revises or repeals).
      */
     async eventsAround(documentIds: readonly string[]) {
-      const own = new Map<string, LifecycleEvent[]>();
-      const asBasis = new Map<string, LifecycleEvent[]>();
+      const own = new Map<string, EventLink[]>();
+      const asBasis = new Map<string, EventLink[]>();
       if (documentIds.length === 0) return { own, asBasis };
-      const ids = [...documentIds];
-      const rows = await events().findMany({
-        where: { $or: [{ document: { $in: ids } }, { basisDocument: { $in: ids } }] },
-        orderBy: [{ document: 'asc' }, { sequence: 'asc' }],
-      });
+      const ids = [...new Set(documentIds)];
+      // Read by every public page of documents: only the columns the links need, without the query engine.
+      const reader = rowReader(strapi, EVENT_UID, EVENT_LINK_FIELDS, 'e');
+      const column = (name: string) => `e.${tableOf(strapi, EVENT_UID).column(name)}`;
+      const rows = (await strapi.db
+        .connection(`${tableOf(strapi, EVENT_UID).table} as e`)
+        .select(reader.select)
+        .whereIn(column('document'), ids)
+        .orWhereIn(column('basisDocument'), ids)
+        .orderBy([column('document'), column('sequence')])) as Record<string, unknown>[];
       const wanted = new Set(ids);
-      for (const event of rows.map(storedEvent)) {
+      for (const row of rows) {
+        const read = reader.read(row) as unknown as EventLink;
+        const event = { ...read, date: toIsoDate(read.date) as IsoDate };
         if (wanted.has(event.document)) own.set(event.document, [...(own.get(event.document) ?? []), event]);
         if (event.basisDocument && wanted.has(event.basisDocument)) {
           asBasis.set(event.basisDocument, [...(asBasis.get(event.basisDocument) ?? []), event]);

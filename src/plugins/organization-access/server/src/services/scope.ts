@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { forbiddenError } from '../../../../../utils/errors';
 import { getService } from '../get-service';
 import { MEMBERSHIP_UID, ORGANIZATION_UID, ROLE_CODES, SUPER_ADMIN_CODE } from '../constants';
 import { ownedTypesOf, type OwnedType } from '../ownership';
+import { readConditionSql } from '../read-rule-sql';
 import { readConditions, type Models, type ReadModel, type Reach, type ReadScope, type Where } from '../read-rule';
 
 export type { Reach } from '../read-rule';
@@ -144,6 +146,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The condition on `uid`'s rows that `scope` may read, for query-engine calls made directly. */
     readWhere(uid: string, scope: AccessScope): Where | null {
       return readConditions(readModelsOf(strapi).get(uid), scope);
+    },
+
+    /**
+     * The same condition for a knex query that reads `uid`'s table under `alias` (fast paths that
+     * bypass the query engine): a raw fragment for a `where` or a join's `on`, or null when every
+     * row is readable.
+     */
+    readSql(uid: string, alias: string, scope: AccessScope): Knex.Raw | null {
+      return readConditionSql(strapi, readModelsOf(strapi).get(uid), uid, alias, scope);
     },
 
     /** Those of `documentIds` of `uid` that `scope` may read. */

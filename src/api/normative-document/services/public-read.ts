@@ -3,9 +3,11 @@ import type { Knex } from 'knex';
 import type { JoinTable } from '../../../utils/documents';
 import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
-import type { AccessScope } from '../../../utils/access';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { rememberUntilChange } from '../../../utils/remember';
+import { isToOne, linkedRows, rowReader, tableOf, type RelationRead } from '../../../utils/table-read';
+import { SHALLOW_POPULATE } from './normative-document';
+import { access, type AccessScope } from '../../../utils/access';
 
 const UID = 'api::normative-document.normative-document';
 const ORGANIZATION_UID = 'api::organization.organization';
@@ -30,12 +32,12 @@ export const SORT_FIELDS = ['publishedOn', 'effectiveFrom', 'adoptedOn', 'validU
 export type SortField = (typeof SORT_FIELDS)[number];
 
 /**
- * The public list of normative documents, built for read traffic: one SQL query selects the page
- * (filters, the validity on a past date, sort, pagination) and one counts it; the rows and their
- * two shallow relations are then loaded by id. Strapi's generic path validates, sanitizes and
+ * Public reads of normative documents, built for read traffic. The list: one SQL query reads the page
+ * (filters, the validity on a past date, sort, pagination) with its issuers and topics, and one
+ * counts it (kept until the data changes). Strapi's generic path validates, sanitizes and
  * transforms every request, which costs several times the database work on a list of 25.
  */
-const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
+const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   const meta = () => strapi.db.metadata.get(UID);
   const column = (uid: string, attribute: string) =>
     ((strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute) as string;
@@ -106,40 +108,90 @@ const publicList = ({ strapi }: { strapi: Core.Strapi }) => {
     return rememberUntilChange(strapi, `normative-documents:total ${sql} ${JSON.stringify(bindings)}`, async () => (await count) as unknown as [{ total: number | string }]);
   }
 
+  /**
+   * The page's rows with their issuer and topic. The page is chosen by ids first, so the database
+   * sorts only ids and joins only the rows shown; both relations are to-one, so a join keeps one
+   * row per document.
+   */
+  function pageRows(query: PublicListQuery, scope: AccessScope, c: (attribute: string) => string) {
+    const order = [
+      { column: c(query.sort.field), order: query.sort.direction },
+      { column: c('id'), order: query.sort.direction },
+    ];
+    const ids = pageQuery(query, scope)
+      .select(c('id'))
+      .orderBy(order)
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize);
+    const documents = rowReader(strapi, UID, publicFields(), meta().tableName);
+    const joined = (
+      [
+        ['issuingOrganization', ORGANIZATION_UID, ['id', 'documentId', 'name', 'shortName', 'code'], 'io'],
+        ['topic', TOPIC_UID, ['id', 'documentId', 'name', 'code'], 'tp'],
+      ] as const
+    ).map(([attribute, uid, fields, alias]) => ({ attribute, uid, alias, reader: rowReader(strapi, uid, fields, alias) }));
+    const builder = strapi.db.connection(meta().tableName).whereIn(c('id'), ids).select(documents.select).orderBy(order);
+    for (const { attribute, uid, alias, reader } of joined) {
+      const link = joinTable(attribute);
+      const linkAlias = `${alias}_l`;
+      const readable = access(strapi).readSql(uid, alias, scope);
+      builder
+        .leftJoin(`${link.name} as ${linkAlias}`, `${linkAlias}.${link.joinColumn.name}`, c('id'))
+        .leftJoin(`${tableOf(strapi, uid).table} as ${alias}`, function target() {
+          this.on(`${alias}.id`, `${linkAlias}.${link.inverseJoinColumn.name}`);
+          if (readable) this.andOn(readable);
+        })
+        .select(reader.select);
+    }
+    return builder.then((rows: Record<string, unknown>[]) =>
+      rows.map((row) => {
+        const document = documents.read(row) as Record<string, unknown>;
+        for (const { attribute, reader } of joined) document[attribute] = reader.read(row);
+        return document as { documentId: string };
+      }),
+    );
+  }
+
   return {
     async list(query: PublicListQuery, scope: AccessScope) {
       const c = (attribute: string) => `${meta().tableName}.${column(UID, attribute)}`;
-      const [ids, [{ total }]] = await Promise.all([
-        pageQuery(query, scope)
-          .select(c('id'))
-          .orderBy([
-            { column: c(query.sort.field), order: query.sort.direction },
-            { column: c('id'), order: query.sort.direction },
-          ])
-          .offset((query.page - 1) * query.pageSize)
-          .limit(query.pageSize),
-        rememberedTotal(pageQuery(query, scope).count({ total: '*' })),
-      ]);
-      const order = ids.map((row: { id: number }) => row.id);
-      const rows = order.length
-        ? await strapi.db.query(UID).findMany({
-            where: { id: { $in: order } },
-            select: publicFields(),
-            populate: {
-              issuingOrganization: { select: ['id', 'documentId', 'name', 'shortName', 'code'] },
-              topic: { select: ['id', 'documentId', 'name', 'code'] },
-            },
-          })
-        : [];
-      const byId = new Map(rows.map((row: { id: number }) => [row.id, row]));
+      const [data, [{ total }]] = await Promise.all([pageRows(query, scope, c), rememberedTotal(pageQuery(query, scope).count({ total: '*' }))]);
       const count = Number(total);
       return {
-        data: order.map((id: number) => byId.get(id)) as { documentId: string }[],
+        data,
         pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(count / query.pageSize), total: count },
       };
+    },
+
+    /**
+     * One published document with its shallow relations (`SHALLOW_POPULATE`), each narrowed to
+     * what `scope` may read: what `strapi.documents(UID).findOne` returns for the same populate,
+     * read with a query per relation instead of the Document Service's generic work.
+     */
+    async one(documentId: string, scope: AccessScope): Promise<{ documentId: string } | null> {
+      const d = meta().tableName;
+      const documents = rowReader(strapi, UID, publicFields(), d);
+      const query = strapi.db
+        .connection(d)
+        .select(documents.select)
+        .where(`${d}.${column(UID, 'documentId')}`, documentId)
+        .whereNotNull(`${d}.${column(UID, 'publishedAt')}`)
+        .first();
+      const readable = access(strapi).readSql(UID, d, scope);
+      if (readable) query.where(readable);
+      const row = (await query) as Record<string, unknown> | undefined;
+      if (!row) return null;
+      const document = documents.read(row) as Record<string, unknown>;
+      const id = document.id as number;
+      const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
+      for (const [attribute, read] of Object.entries(SHALLOW_POPULATE as Record<string, RelationRead>)) {
+        const linked = (await linkedRows(strapi, UID, attribute, [id], read, rule)).get(id) ?? [];
+        document[attribute] = isToOne(strapi, UID, attribute) ? (linked[0] ?? null) : linked;
+      }
+      return document as { documentId: string };
     },
   };
 };
 
-export type PublicListService = ReturnType<typeof publicList>;
-export default publicList;
+export type PublicReadService = ReturnType<typeof publicRead>;
+export default publicRead;
