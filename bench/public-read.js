@@ -47,6 +47,13 @@ async function stop(child) {
   await exited;
 }
 
+/** Unmeasured requests first, so the figures are of a server that has compiled its hot code. */
+const WARM_UP_SECONDS = 3;
+const warmUp = (url) => new Promise((resolve) => autocannon({ url, connections: 10, duration: WARM_UP_SECONDS }, resolve));
+
+/** Where the issue started: the uncached list of 25 at 164 req/s beside bare Node's 8,008. */
+const STARTING_LIST_SHARE = 164 / 8008;
+
 function load(url, connections, seconds) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration: seconds }, (error, result) => {
@@ -89,7 +96,10 @@ async function main() {
   console.log(`\n${DOCUMENTS} published documents on ${database}, loaded in ${(loadMs / 1000).toFixed(1)} s; autocannon -c ${CONNECTIONS} -d ${SECONDS} from its own process on 127.0.0.1\n`);
 
   const results = bodies.map((body) => ({ ...body }));
-  for (const result of results) result.cached = await load(base + result.url, CONNECTIONS, SECONDS);
+  for (const result of results) {
+    await warmUp(base + result.url);
+    result.cached = await load(base + result.url, CONNECTIONS, SECONDS);
+  }
   const soak = await load(base + targets[0][1], SOAK_CONNECTIONS, SOAK_SECONDS);
   const { stats, memory } = await ask(cached.child, 'stats');
   await stop(cached.child);
@@ -97,13 +107,17 @@ async function main() {
   for (const result of results) {
     const bare = start('bare.js', [result.file, result.type]);
     const { port: barePort } = await bare.ready;
+    await warmUp(`http://127.0.0.1:${barePort}/`);
     result.bare = await load(`http://127.0.0.1:${barePort}/`, CONNECTIONS, SECONDS);
     bare.child.kill();
   }
 
   const uncached = start('serve.js', [], { ...env, PUBLIC_CACHE: 'false' });
   const { port: uncachedPort } = await uncached.ready;
-  for (const result of results) result.uncached = await load(`http://127.0.0.1:${uncachedPort}${result.url}`, CONNECTIONS, SECONDS);
+  for (const result of results) {
+    await warmUp(`http://127.0.0.1:${uncachedPort}${result.url}`);
+    result.uncached = await load(`http://127.0.0.1:${uncachedPort}${result.url}`, CONNECTIONS, SECONDS);
+  }
   await stop(uncached.child);
 
   const row = (cells) => console.log(cells.map((cell, i) => (i === 0 ? String(cell).padEnd(22) : String(cell).padStart(10))).join(' '));
@@ -123,6 +137,10 @@ async function main() {
       r.cached.errors + r.uncached.errors + r.bare.errors,
     ]);
   }
+  const share = results[0].uncached.rps / results[0].bare.rps;
+  console.log(
+    `\nuncached list of 25: ${(share * 100).toFixed(1)}% of bare Node in this run; the starting figure was ${(STARTING_LIST_SHARE * 100).toFixed(1)}% (164 of 8,008 req/s): ${(share / STARTING_LIST_SHARE).toFixed(1)}×`,
+  );
   console.log(`\nsoak: list of 25, ${SOAK_CONNECTIONS} connections for ${SOAK_SECONDS} s: ${soak.rps.toFixed(0)} req/s, p99 ${soak.p99} ms, ${soak.errors} errors`);
   console.log(
     `cache: ${stats.entries} entries, ${(stats.bytes / 1024).toFixed(0)} KB of ${(stats.maxBytes / 1048576).toFixed(0)} MB; ${stats.hits} hits, ${stats.misses} misses; server RSS ${(memory.rss / 1048576).toFixed(0)} MB, heap ${(memory.heapUsed / 1048576).toFixed(0)} MB`,

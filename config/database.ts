@@ -9,6 +9,8 @@ interface SqliteConnection {
 }
 
 const JOURNAL_MODES = ['wal', 'delete', 'truncate', 'persist'];
+/** Prepared SQLite statements kept per connection, the least recently used dropped first. */
+const PREPARED_STATEMENTS = 500;
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
@@ -64,8 +66,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           // must then upgrade its lock, and when another process wrote in between SQLite refuses
           // at once (SQLITE_BUSY) without waiting. BEGIN IMMEDIATE takes the write lock first, so
           // the busy timeout applies; this process has one connection, so it costs no concurrency.
+          //
+          // Prepared statements are kept and used again: knex prepares every query it runs, and
+          // compiling the SQL cost as much as running it on a page of public reads. knex only
+          // calls `all` or `run` on them, which finish before the next query starts.
           const prepare = connection.prepare.bind(connection);
-          connection.prepare = (sql: string) => prepare(sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql);
+          const prepared = new Map<string, unknown>();
+          connection.prepare = (sql: string) => {
+            const text = sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql;
+            const kept = prepared.get(text) as { busy?: boolean } | undefined;
+            if (kept && !kept.busy) {
+              prepared.delete(text);
+              prepared.set(text, kept);
+              return kept;
+            }
+            const statement = prepare(text);
+            prepared.set(text, statement);
+            if (prepared.size > PREPARED_STATEMENTS) prepared.delete(prepared.keys().next().value as string);
+            return statement;
+          };
           done(undefined, connection);
         },
       },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { documentVersion, parseIfMatch, type ExpectedVersion } from '../setup/document-versions';
+import { documentVersion, etagOf, parseIfMatch, type ExpectedVersion } from '../setup/document-versions';
 
 interface Target {
   uid: string;
@@ -36,6 +36,20 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return undefined;
   };
 
+  /**
+   * A reader of published content is sent the one published row of a type that is not
+   * translated, with its `updatedAt` unless it chose fields without it: the version is that row's,
+   * without reading it again.
+   */
+  const versionShown = (ctx: Context, target: Target): string | null => {
+    const type = strapi.contentTypes[target.uid as never] as { pluginOptions?: { i18n?: { localized?: boolean } } };
+    if (type.pluginOptions?.i18n?.localized) return null;
+    const shown = (ctx.body as { data?: { documentId?: unknown; updatedAt?: unknown } } | null)?.data;
+    if (shown?.documentId !== target.documentId || typeof shown.updatedAt !== 'string') return null;
+    const time = Date.parse(shown.updatedAt);
+    return Number.isFinite(time) ? etagOf(target.documentId, time) : null;
+  };
+
   const graphqlEndpoint = () => (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
 
   return async (ctx: Context, next: Next) => {
@@ -56,7 +70,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // Readers of published content are given the published version: a draft edit is not theirs to know of.
     const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { type?: string } } | undefined;
     const editor = target.from === 'admin' || (auth?.strategy?.name !== undefined && auth.strategy.name !== 'users-permissions' && auth.credentials?.type !== 'read-only');
-    const version = await documentVersion(strapi, target.uid, target.documentId, !editor);
+    const version = (!editor && versionShown(ctx, target)) || (await documentVersion(strapi, target.uid, target.documentId, !editor));
     if (version) ctx.set('ETag', version);
   };
 };

@@ -46,4 +46,15 @@ export function rememberPublicPermissions(strapi: Core.Strapi): void {
   const permissions = strapi.plugin('users-permissions').service('permission') as unknown as { findPublicPermissions: () => Promise<unknown[]> };
   const find = permissions.findPublicPermissions.bind(permissions);
   permissions.findPublicPermissions = () => rememberUntilChange(strapi, 'users-permissions:public-permissions', find);
+
+  // From those permissions (or a role's, or a token's) the content API builds an ability on every
+  // request, evaluating each permission through the engine's hooks. The ability is a function of
+  // the permissions alone and is only asked (`can`), never changed, so one built for the same
+  // permissions is used again until the data changes.
+  const engine = strapi.contentAPI.permissions.engine as unknown as { generateAbility: (permissions: unknown[], options?: object) => Promise<unknown> };
+  const generate = engine.generateAbility.bind(engine);
+  engine.generateAbility = (list, options) => {
+    if (options && Object.keys(options).length > 0) return generate(list, options);
+    return rememberUntilChange(strapi, `content-api:ability ${JSON.stringify(list)}`, () => generate(list));
+  };
 }

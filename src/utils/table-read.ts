@@ -93,6 +93,44 @@ interface MorphJoinTable {
 const TO_ONE = new Set(['oneToOne', 'manyToOne', 'morphOne']);
 
 /**
+ * Adds a to-one relation of the rows read under `ownerAlias` to `builder` as left joins (one row
+ * per owner row still), with only the targets `readable` allows, and returns how to read it from
+ * a result row: the target's fields, or null when there is none the caller may read.
+ */
+export function joinToOne(
+  strapi: Core.Strapi,
+  builder: Knex.QueryBuilder,
+  owner: { uid: string; alias: string },
+  attribute: string,
+  read: RelationRead,
+  readable: Readable,
+): (row: Record<string, unknown>) => Record<string, unknown> | null {
+  const meta = tableOf(strapi, owner.uid).attribute(attribute) as RelationMeta;
+  if (!meta.target || !meta.joinTable || !TO_ONE.has(meta.relation ?? '') || read.populate) {
+    throw new Error(`${owner.uid}.${attribute} is not a to-one relation read without relations below it`);
+  }
+  const alias = `${owner.alias}_${attribute}`;
+  const link = meta.joinTable;
+  const target = tableOf(strapi, meta.target);
+  const reader = rowReader(strapi, meta.target, fieldsToRead(strapi, meta.target, read), alias);
+  const condition = readable(meta.target, alias);
+  builder
+    .leftJoin(`${link.name} as ${alias}_l`, `${alias}_l.${link.joinColumn.name}`, `${owner.alias}.id`)
+    .leftJoin(`${target.table} as ${alias}`, function readableTarget() {
+      this.on(`${alias}.id`, `${alias}_l.${link.inverseJoinColumn.name}`);
+      if (condition) this.andOn(condition);
+    })
+    .select(reader.select);
+  return (row) => reader.read(row);
+}
+
+/** The Document Service reads `id` and `documentId` whatever fields are asked for. */
+function fieldsToRead(strapi: Core.Strapi, uid: string, read: RelationRead): string[] {
+  const always = 'documentId' in (strapi.db.metadata.get(uid) as unknown as { attributes: object }).attributes ? ['id', 'documentId'] : ['id'];
+  return [...new Set([...always, ...read.fields])];
+}
+
+/**
  * The rows of `attribute`'s target linked from the given rows of `uid`, each row's own in the
  * order Strapi keeps them (the link table's order column, or a media field's order), with only
  * the targets `readable` allows: the same rows a Document Service populate returns for the same
@@ -112,10 +150,15 @@ export async function linkedRows(
   const meta = tableOf(strapi, uid).attribute(attribute) as RelationMeta;
   if (!meta.target) throw new Error(`${uid}.${attribute} is not a relation`);
   const target = tableOf(strapi, meta.target);
-  // The Document Service reads `id` and `documentId` whatever fields are asked for.
-  const always = 'documentId' in (strapi.db.metadata.get(meta.target) as unknown as { attributes: object }).attributes ? ['id', 'documentId'] : ['id'];
-  const reader = rowReader(strapi, meta.target, [...new Set([...always, ...read.fields])], 't');
+  const reader = rowReader(strapi, meta.target, fieldsToRead(strapi, meta.target, read), 't');
   const query = knex(`${target.table} as t`).select(reader.select);
+  // Relations below that are to-one and end there are joined in; the others take a query each.
+  const joined: [string, (row: Record<string, unknown>) => Record<string, unknown> | null][] = [];
+  const separate: [string, RelationRead][] = [];
+  for (const [name, below] of Object.entries(read.populate ?? {})) {
+    if (isToOne(strapi, meta.target, name) && !below.populate) joined.push([name, joinToOne(strapi, query, { uid: meta.target, alias: 't' }, name, below, readable)]);
+    else separate.push([name, below]);
+  }
 
   if (meta.morphBy) {
     // A media field: the file's morph link table names the owner's type and the field.
@@ -140,8 +183,12 @@ export async function linkedRows(
   if (condition) query.where(condition);
 
   const rows = (await query) as Record<string, unknown>[];
-  const targets = rows.map((row) => ({ owner: Number(row.owner), value: reader.read(row) as Record<string, unknown> }));
-  for (const [name, below] of Object.entries(read.populate ?? {})) {
+  const targets = rows.map((row) => {
+    const value = reader.read(row) as Record<string, unknown>;
+    for (const [name, readJoined] of joined) value[name] = readJoined(row);
+    return { owner: Number(row.owner), value };
+  });
+  for (const [name, below] of separate) {
     const nested = await linkedRows(strapi, meta.target, name, [...new Set(targets.map((entry) => entry.value.id as number))], below, readable);
     const toOne = TO_ONE.has((target.attribute(name) as RelationMeta).relation ?? '');
     for (const { value } of targets) value[name] = toOne ? (nested.get(value.id as number)?.[0] ?? null) : (nested.get(value.id as number) ?? []);

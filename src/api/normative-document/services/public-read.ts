@@ -5,8 +5,8 @@ import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { rememberUntilChange } from '../../../utils/remember';
-import { isToOne, linkedRows, rowReader, tableOf, type RelationRead } from '../../../utils/table-read';
-import { SHALLOW_POPULATE } from './normative-document';
+import { isToOne, joinToOne, linkedRows, rowReader, type RelationRead } from '../../../utils/table-read';
+import { LIST_POPULATE, SHALLOW_POPULATE } from './normative-document';
 import { access, type AccessScope } from '../../../utils/access';
 
 const UID = 'api::normative-document.normative-document';
@@ -109,9 +109,8 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * The page's rows with their issuer and topic. The page is chosen by ids first, so the database
-   * sorts only ids and joins only the rows shown; both relations are to-one, so a join keeps one
-   * row per document.
+   * The page's rows with their issuer and topic (`LIST_POPULATE`). The page is chosen by ids
+   * first, so the database sorts only ids and joins only the rows shown.
    */
   function pageRows(query: PublicListQuery, scope: AccessScope, c: (attribute: string) => string) {
     const order = [
@@ -123,30 +122,17 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       .orderBy(order)
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
-    const documents = rowReader(strapi, UID, publicFields(), meta().tableName);
-    const joined = (
-      [
-        ['issuingOrganization', ORGANIZATION_UID, ['id', 'documentId', 'name', 'shortName', 'code'], 'io'],
-        ['topic', TOPIC_UID, ['id', 'documentId', 'name', 'code'], 'tp'],
-      ] as const
-    ).map(([attribute, uid, fields, alias]) => ({ attribute, uid, alias, reader: rowReader(strapi, uid, fields, alias) }));
-    const builder = strapi.db.connection(meta().tableName).whereIn(c('id'), ids).select(documents.select).orderBy(order);
-    for (const { attribute, uid, alias, reader } of joined) {
-      const link = joinTable(attribute);
-      const linkAlias = `${alias}_l`;
-      const readable = access(strapi).readSql(uid, alias, scope);
-      builder
-        .leftJoin(`${link.name} as ${linkAlias}`, `${linkAlias}.${link.joinColumn.name}`, c('id'))
-        .leftJoin(`${tableOf(strapi, uid).table} as ${alias}`, function target() {
-          this.on(`${alias}.id`, `${linkAlias}.${link.inverseJoinColumn.name}`);
-          if (readable) this.andOn(readable);
-        })
-        .select(reader.select);
-    }
+    const d = meta().tableName;
+    const documents = rowReader(strapi, UID, publicFields(), d);
+    const builder = strapi.db.connection(d).whereIn(c('id'), ids).select(documents.select).orderBy(order);
+    const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
+    const joined = Object.entries(LIST_POPULATE as Record<string, RelationRead>).map(
+      ([attribute, read]) => [attribute, joinToOne(strapi, builder, { uid: UID, alias: d }, attribute, read, rule)] as const,
+    );
     return builder.then((rows: Record<string, unknown>[]) =>
       rows.map((row) => {
         const document = documents.read(row) as Record<string, unknown>;
-        for (const { attribute, reader } of joined) document[attribute] = reader.read(row);
+        for (const [attribute, read] of joined) document[attribute] = read(row);
         return document as { documentId: string };
       }),
     );
@@ -171,22 +157,27 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     async one(documentId: string, scope: AccessScope): Promise<{ documentId: string } | null> {
       const d = meta().tableName;
       const documents = rowReader(strapi, UID, publicFields(), d);
+      const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
       const query = strapi.db
         .connection(d)
         .select(documents.select)
         .where(`${d}.${column(UID, 'documentId')}`, documentId)
         .whereNotNull(`${d}.${column(UID, 'publishedAt')}`)
         .first();
-      const readable = access(strapi).readSql(UID, d, scope);
+      const readable = rule(UID, d);
       if (readable) query.where(readable);
+      const relations = Object.entries(SHALLOW_POPULATE as Record<string, RelationRead>);
+      // To-one relations come with the document's row; lists take a query each.
+      const joined = relations
+        .filter(([attribute]) => isToOne(strapi, UID, attribute))
+        .map(([attribute, read]) => [attribute, joinToOne(strapi, query, { uid: UID, alias: d }, attribute, read, rule)] as const);
       const row = (await query) as Record<string, unknown> | undefined;
       if (!row) return null;
       const document = documents.read(row) as Record<string, unknown>;
+      for (const [attribute, read] of joined) document[attribute] = read(row);
       const id = document.id as number;
-      const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
-      for (const [attribute, read] of Object.entries(SHALLOW_POPULATE as Record<string, RelationRead>)) {
-        const linked = (await linkedRows(strapi, UID, attribute, [id], read, rule)).get(id) ?? [];
-        document[attribute] = isToOne(strapi, UID, attribute) ? (linked[0] ?? null) : linked;
+      for (const [attribute, read] of relations.filter(([name]) => !isToOne(strapi, UID, name))) {
+        document[attribute] = (await linkedRows(strapi, UID, attribute, [id], read, rule)).get(id) ?? [];
       }
       return document as { documentId: string };
     },
