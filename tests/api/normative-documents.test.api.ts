@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startStrapi, type TestInstance } from '../harness/strapi';
-import { createApiToken, createOrganization } from '../harness/fixtures';
+import { bindToOrganizations, createApiToken, createApiTokenRecord, createOrganization } from '../harness/fixtures';
 import { createDocumentDraft, inDays, publishDocument } from '../harness/documents';
 import type { LifecycleService } from '../../src/plugins/document-lifecycle/server/src/services';
 import { SYSTEM_SCOPE } from '../../src/utils/access';
@@ -533,10 +533,11 @@ describe('public reading', () => {
     const published = await publishDocument(app.strapi, { issuingOrganization: issuer.documentId, title: '已公开的依据' });
     const draft = (await createDocumentDraft(app.strapi, { issuingOrganization: issuer.documentId, title: '草稿依据' })).documentId;
     const hidden = await publishDocument(app.strapi, { issuingOrganization: issuer.documentId, title: '不予公开的依据', disclosureMode: 'not_disclosed' });
+    const elsewhere = await publishDocument(app.strapi, { issuingOrganization: second.documentId, title: '财政局的依据' });
     const documentId = (await createDocumentDraft(app.strapi, { issuingOrganization: issuer.documentId, title: '住房保障实施办法' })).documentId;
     await app.strapi.documents(UID).update({
       documentId,
-      data: { coIssuers: [first.documentId, second.documentId], topic: topic.documentId, attachments: [file.id], basedOn: [published, draft, hidden] } as never,
+      data: { coIssuers: [first.documentId, second.documentId], topic: topic.documentId, attachments: [file.id], basedOn: [published, draft, hidden, elsewhere] } as never,
     });
     await app.strapi.documents(UID).publish({ documentId });
     const follower = (await createDocumentDraft(app.strapi, { issuingOrganization: issuer.documentId, title: '据此制定的细则' })).documentId;
@@ -561,9 +562,20 @@ describe('public reading', () => {
     expect(data.coIssuers.map((o: { name: string }) => o.name)).toEqual(['太原市自然资源和规划局', '太原市财政局']);
     expect(data.topic).toMatchObject({ name: '住房保障' });
     expect(data.attachments).toEqual([expect.objectContaining({ name: '附件一.pdf', mime: 'application/pdf' })]);
-    expect(data.basedOn.map((d: { title: string }) => d.title)).toEqual(['已公开的依据']);
+    expect(data.basedOn.map((d: { title: string }) => d.title)).toEqual(['已公开的依据', '财政局的依据']);
     expect(data.basisFor.map((d: { title: string }) => d.title)).toEqual(['据此制定的细则']);
     expect(data.interpretations).toEqual([expect.objectContaining({ title: '《住房保障实施办法》解读', form: expect.objectContaining({ code: 'text', name: '文字解读' }) })]);
+
+    // And a read-only token bound to the issuer reads it alike on both paths, without the other
+    // organization's basis
+    const token = await createApiTokenRecord(app.strapi, 'read-only');
+    await bindToOrganizations(app.strapi, { apiToken: token.id }, [issuer.id]);
+    const bound = { Authorization: `Bearer ${token.accessKey}` };
+    const boundShort = await request(app.server).get(`/api/normative-documents/${documentId}`).set(bound);
+    const boundGeneric = await request(app.server).get(`/api/normative-documents/${documentId}?populate=topic`).set(bound);
+    expect(boundShort.status).toBe(200);
+    expect(boundShort.body).toEqual(boundGeneric.body);
+    expect(boundShort.body.data.basedOn.map((d: { title: string }) => d.title)).toEqual(['已公开的依据']);
   });
 
   it('lists documents due for review within the window, per organization', async () => {
