@@ -55,6 +55,22 @@ const consume = (strapi: Core.Strapi) => {
 };
 
 /**
+ * Refuses a write made from a version of the document that is no longer current, in the words
+ * of the path it came by. Call it inside the write's transaction, with the rows locked.
+ */
+export async function assertVersion(strapi: Core.Strapi, uid: string, documentId: string, expected: Pick<ExpectedVersion, 'versions' | 'from'>): Promise<void> {
+  const current = await documentVersion(strapi, uid, documentId, false);
+  if (current === null || expected.versions.includes(current)) return;
+  if (expected.from === 'admin') throw conflictError('已被他人修改，请刷新后再改', { code: 'STALE_VERSION', current });
+  if (expected.from === 'graphql') {
+    throw new errors.ApplicationError('The document has changed since this version: read it again and reapply the change', { code: 'STALE_VERSION', current });
+  }
+  throw Object.assign(createHttpError(412, 'The document has changed since this version: read it again and reapply the change'), {
+    details: { code: 'STALE_VERSION', current },
+  });
+}
+
+/**
  * Registered last, so it runs closest to the write itself: the rows are locked, the version
  * compared and the write done in one transaction (Strapi's own transaction joins it).
  */
@@ -69,16 +85,7 @@ export function documentVersionMiddleware(strapi: Core.Strapi): Modules.Document
       // A no-op update takes the rows' write locks (PostgreSQL); SQLite's immediate transaction
       // already holds the database's.
       await strapi.db.connection(meta.tableName).transacting(trx).where(column, documentId).update({ [column]: documentId });
-      const current = await documentVersion(strapi, context.uid, documentId, false);
-      if (current !== null && !expected.versions.includes(current)) {
-        if (expected.from === 'admin') throw conflictError('已被他人修改，请刷新后再改', { code: 'STALE_VERSION', current });
-        if (expected.from === 'graphql') {
-          throw new errors.ApplicationError('The document has changed since this version: read it again and reapply the change', { code: 'STALE_VERSION', current });
-        }
-        throw Object.assign(createHttpError(412, 'The document has changed since this version: read it again and reapply the change'), {
-          details: { code: 'STALE_VERSION', current },
-        });
-      }
+      await assertVersion(strapi, context.uid, documentId, expected);
       consume(strapi);
       return next();
     }) as unknown as ReturnType<typeof next>;

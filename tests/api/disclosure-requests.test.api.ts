@@ -53,6 +53,12 @@ const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 const submit = (body: Record<string, unknown>) => request(app.server).post('/api/disclosure-requests/submit').send(body);
 const form = (extra: Record<string, unknown> = {}) => ({ organization: handling.documentId, ...APPLICANT, description: '2025年本市保障性住房分配名单', purpose: '核实本人排号', ...extra });
 const stepOn = (documentId: string, body: Record<string, unknown>, key = staff) => request(app.server).post(`/api/disclosure-requests/${documentId}/steps`).set(bearer(key)).send(body);
+/** Registered by staff, as a request handed in at the office on `receivedOn`. */
+const register = (receivedOn: string) =>
+  request(app.server)
+    .post('/api/disclosure-requests')
+    .set(bearer(staff))
+    .send({ data: { organization: handling.documentId, ...APPLICANT, description: '窗口登记的申请', receivedVia: 'in_person', receivedOn } });
 const documentIdOf = async (trackingCode: string) => ((await app.strapi.db.query(UID).findOne({ where: { trackingCode }, select: ['documentId'] })) as { documentId: string }).documentId;
 const expectNoPersonalData = (text: string) => {
   for (const value of PERSONAL_VALUES) expect(text).not.toContain(value);
@@ -137,6 +143,84 @@ describe('handling a request, step by step', () => {
     expect(tracked.body.data).toMatchObject({ status: 'delivered', statusLabel: '已送达', closedOn: today });
     expect(tracked.body.data.steps.map((step: { actionLabel: string }) => step.actionLabel)).toEqual(['受理', '提出办理意见', '作出决定', '报批', '送达']);
     expect(tracked.text).not.toContain('涉及个人隐私的部分');
+  });
+
+  it('counts the clock over REST: a correction restarts it from zero, a consultation pauses it', async () => {
+    // Given a request handed in on Monday 26 October 2026
+    const registered = await register('2026-10-26');
+    expect(registered.body.data).toMatchObject({ status: 'received', clock: 'running', dueOn: '2026-11-23' });
+    const documentId = registered.body.data.documentId;
+
+    // When a correction is asked for, the clock stops; received on Monday 2 November, it starts again from zero
+    const asked = await stepOn(documentId, { action: 'request_correction', date: '2026-10-28', dueOn: '2026-11-11', reason: '请补充身份证明复印件和所需信息的具体名称' });
+    expect(asked.body.data).toMatchObject({ status: 'awaiting_correction', clock: 'stopped' });
+    const corrected = await stepOn(documentId, { action: 'receive_correction', date: '2026-11-02' });
+    expect(corrected.body.data).toMatchObject({ status: 'accepted', clock: 'running', dueOn: '2026-11-30' });
+
+    // And a third party consulted from 9 to 16 November pauses it for the five working days between
+    const consulting = await stepOn(documentId, { action: 'consult', date: '2026-11-09', party: 'third_party', dueOn: '2026-11-30' });
+    expect(consulting.body.data).toMatchObject({ status: 'consulting', clock: 'paused' });
+    const answered = await stepOn(documentId, { action: 'receive_consultation', date: '2026-11-16' });
+
+    // Then the due date is 25 working days after the correction
+    expect(answered.status).toBe(200);
+    expect(answered.body.data).toMatchObject({ status: 'accepted', clock: 'running', dueOn: '2026-12-07' });
+    const shown = await request(app.server).get(`/api/disclosure-requests/${documentId}`).set(bearer(staff));
+    expect(shown.body.data).toMatchObject({ dueOn: '2026-12-07', overdue: false });
+  });
+
+  it('extends and approves only for those holding that permission, by the steps route or their own', async () => {
+    const handler = await createApiTokenRecord(app.strapi, 'custom', ['api::disclosure-request.disclosure-request.update', 'api::disclosure-request.disclosure-request.findOne']);
+    const approver = await createApiTokenRecord(app.strapi, 'custom', [
+      'api::disclosure-request.disclosure-request.update',
+      'api::disclosure-request.disclosure-request.extend',
+      'api::disclosure-request.disclosure-request.approve',
+    ]);
+    for (const token of [handler, approver]) await bindToOrganizations(app.strapi, { apiToken: token.id }, [handling.id]);
+    const documentId = (await register(today)).body.data.documentId;
+    expect((await stepOn(documentId, { action: 'accept', date: today }, handler.accessKey)).status).toBe(200);
+
+    // A handler without the permission to extend is refused, by either route, and nothing is recorded
+    const refused = await stepOn(documentId, { action: 'extend', date: today, reason: '涉及多个部门，需延长答复期限' }, handler.accessKey);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ status: 403, name: 'ForbiddenError', message: 'extend needs the permission to extend the time limit (extend)' });
+    const own = await request(app.server).post(`/api/disclosure-requests/${documentId}/extend`).set(bearer(handler.accessKey)).send({ date: today, reason: '涉及多个部门' });
+    expect(own.status).toBe(403);
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(1);
+
+    // The approver extends by its own route (the action comes from the route, not the body)
+    const named = await request(app.server).post(`/api/disclosure-requests/${documentId}/extend`).set(bearer(approver.accessKey)).send({ action: 'accept', date: today, reason: '涉及多个部门' });
+    expect(named.status).toBe(400);
+    expect(named.body.error.details.errors[0].path).toEqual(['action']);
+    const extended = await request(app.server).post(`/api/disclosure-requests/${documentId}/extend`).set(bearer(approver.accessKey)).send({ date: today, reason: '涉及多个部门，需延长答复期限' });
+    expect(extended.status).toBe(200);
+    expect(extended.body.data).toMatchObject({ extended: true });
+
+    // The handler proposes and decides; only the approver approves
+    await stepOn(documentId, { action: 'propose', date: today }, handler.accessKey);
+    await stepOn(documentId, { action: 'decide', date: today, decision: 'disclosed', replyType: 'can_disclose', replyText: '现将相关信息提供给您。' }, handler.accessKey);
+    expect((await stepOn(documentId, { action: 'approve', date: today }, handler.accessKey)).status).toBe(403);
+    const approved = await request(app.server).post(`/api/disclosure-requests/${documentId}/approve`).set(bearer(approver.accessKey)).send({ date: today });
+    expect(approved.status).toBe(200);
+    expect(approved.body.data).toMatchObject({ status: 'approved' });
+  });
+
+  it('takes a step sent with If-Match only from the version it names', async () => {
+    const documentId = (await register(today)).body.data.documentId;
+    const read = await request(app.server).get(`/api/disclosure-requests/${documentId}`).set(bearer(staff));
+    const version = read.headers.etag;
+    expect(version).toBeTruthy();
+
+    const accepted = await stepOn(documentId, { action: 'accept', date: today }).set('If-Match', version);
+    expect(accepted.status).toBe(200);
+    expect(accepted.headers.etag).not.toBe(version);
+    expect((await request(app.server).get(`/api/disclosure-requests/${documentId}`).set(bearer(staff))).headers.etag).toBe(accepted.headers.etag);
+
+    // A step sent from the version before is refused, and nothing is recorded
+    const stale = await stepOn(documentId, { action: 'propose', date: today }).set('If-Match', version);
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.details).toEqual({ code: 'STALE_VERSION', current: accepted.headers.etag });
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(1);
   });
 
   it('refuses a step the status does not allow with a 409, and input a step does not take with a 400', async () => {

@@ -5,7 +5,8 @@ import { chinaToday } from '../../../domain/dates';
 import { APPLICANT_TYPES, type StepInput } from '../../../domain/disclosure-request';
 import { access, organizationTree } from '../../../utils/access';
 import { AttemptLimiter } from '../../../utils/attempt-limiter';
-import { fieldError, ruleErrorToHttp } from '../../../utils/errors';
+import { fieldError, forbiddenError, ruleErrorToHttp } from '../../../utils/errors';
+import { parseIfMatch } from '../../../setup/document-versions';
 import { organizationParam, takeParam } from '../../../utils/query-params';
 import { oneOfValues, readRouteInput, yup } from '../../../utils/route-input';
 import { UID, type DisclosureRequestService } from '../services/disclosure-request';
@@ -72,7 +73,49 @@ function unwrapped(body: Record<string, unknown>): unknown {
   return body.data;
 }
 
+/**
+ * Steps that need a permission of their own beside the right to handle the request: extending
+ * the time limit (art. 33) and approving the reply (报批). Granted as the `extend` and `approve`
+ * actions of disclosure requests, to a token or a users-permissions role.
+ */
+const RESTRICTED_ACTIONS: Record<string, string> = {
+  extend: 'api::disclosure-request.disclosure-request.extend',
+  approve: 'api::disclosure-request.disclosure-request.approve',
+};
+
 export default factories.createCoreController(UID, ({ strapi }) => {
+  /** Refuses a restricted action to a caller without its permission (403), before anything is read. */
+  async function assertMayTake(ctx: Context, action: unknown) {
+    const scope = typeof action === 'string' ? RESTRICTED_ACTIONS[action] : undefined;
+    if (!scope) return;
+    const auth = strapi.auth as unknown as { verify: (auth: unknown, config: { scope: string[] }) => Promise<void> };
+    try {
+      await auth.verify(ctx.state.auth, { scope: [scope] });
+    } catch {
+      throw forbiddenError(`${action} needs the permission to ${action === 'extend' ? 'extend the time limit' : 'approve replies'} (${scope.split('.').pop()})`);
+    }
+  }
+
+  async function takeStep(ctx: Context, input: StepInput) {
+    await assertMayTake(ctx, input.action);
+    const versions = parseIfMatch(ctx.get('If-Match'));
+    try {
+      const { step, request, version } = await service().step(ctx.params.documentId, input, await access(strapi).current(), versions);
+      if (version) ctx.set('ETag', version);
+      ctx.body = { data: request, meta: { step } };
+    } catch (error) {
+      throw ruleErrorToHttp(error);
+    }
+  }
+
+  /** The body of a dedicated step route: the step's fields without `action`, which the route names. */
+  function readDedicated(ctx: Context, action: 'extend' | 'approve'): StepInput {
+    const body = unwrapped((ctx.request.body ?? {}) as Record<string, unknown>);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return readRouteInput<StepInput>(STEP, body, { keys: STEP_FIELDS, message: 'is not a field of a step' });
+    if ('action' in body) throw fieldError('action', `is given by the route (${action})`);
+    return readRouteInput<StepInput>(STEP, { ...body, action }, { keys: STEP_FIELDS, message: 'is not a field of a step' });
+  }
+
   const service = () => strapi.service(UID) as unknown as DisclosureRequestService;
   const limits = strapi.config.get('gongkai.requests') as { submissionsPerHour: number };
   const submissions = new AttemptLimiter(limits.submissionsPerHour, 3600 * 1000);
@@ -139,12 +182,17 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async step(ctx: Context) {
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
       const input = readRouteInput<StepInput>(STEP, unwrapped(body), { keys: STEP_FIELDS, message: 'is not a field of a step' });
-      try {
-        const { step, request } = await service().step(ctx.params.documentId, input, await access(strapi).current());
-        ctx.body = { data: request, meta: { step } };
-      } catch (error) {
-        throw ruleErrorToHttp(error);
-      }
+      await takeStep(ctx, input);
+    },
+
+    /** `extend` by its own route, so that the permission to extend can be granted by itself. */
+    async extend(ctx: Context) {
+      await takeStep(ctx, readDedicated(ctx, 'extend'));
+    },
+
+    /** `approve` (报批) by its own route, for the same reason. */
+    async approve(ctx: Context) {
+      await takeStep(ctx, readDedicated(ctx, 'approve'));
     },
 
     async history(ctx: Context) {

@@ -26,6 +26,18 @@ export default {
       config: { auth: { scope: ['api::disclosure-request.disclosure-request.update'] } },
     },
     {
+      method: 'POST',
+      path: '/disclosure-requests/:documentId/extend',
+      handler: 'disclosure-request.extend',
+      config: { auth: { scope: ['api::disclosure-request.disclosure-request.extend'] } },
+    },
+    {
+      method: 'POST',
+      path: '/disclosure-requests/:documentId/approve',
+      handler: 'disclosure-request.approve',
+      config: { auth: { scope: ['api::disclosure-request.disclosure-request.approve'] } },
+    },
+    {
       method: 'GET',
       path: '/disclosure-requests/:documentId/history',
       handler: 'disclosure-request.history',

@@ -19,6 +19,7 @@ import { CalendarError } from '../../../domain/working-days';
 import { access, type AccessScope } from '../../../utils/access';
 import { workingCalendar } from '../../../utils/calendar';
 import { conflictError, fieldError } from '../../../utils/errors';
+import { assertVersion, documentVersion } from '../../../setup/document-versions';
 
 export const UID = 'api::disclosure-request.disclosure-request';
 export const STEP_UID = 'api::disclosure-request.disclosure-request-step';
@@ -177,12 +178,22 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
      * rules, appended to its chained history, and the request's status, due date and decision
      * kept beside it. Two steps at once on one request: the second is a 409.
      */
-    async step(documentId: string, input: StepInput, scope: AccessScope): Promise<{ step: StoredStep; request: ClockFields & { documentId: string } }> {
-      return strapi.db.transaction(async () => {
+    /**
+     * Records one step. With `versions` (the caller's If-Match), the step is taken only if the
+     * request is still at one of them (412 otherwise); every step moves the request's version.
+     */
+    async step(
+      documentId: string,
+      input: StepInput,
+      scope: AccessScope,
+      versions: string[] | null = null,
+    ): Promise<{ step: StoredStep; request: ClockFields & { documentId: string }; version: string | null }> {
+      const result = await strapi.db.transaction(async () => {
         const request = (await rows().findOne({ where: { documentId }, select: ['id', 'documentId', 'receivedOn', 'stepCount', 'trackingCode'] })) as RequestRow | null;
         const readable = request && (await access(strapi).readableDocumentIds(UID, [documentId], scope)).has(documentId);
         if (!request || !readable) throw new errors.NotFoundError('Disclosure request not found');
         await access(strapi).assertMayChange(UID, documentId, scope, 'Disclosure request not found');
+        if (versions) await assertVersion(strapi, UID, documentId, { versions, from: 'content-api' });
 
         const receivedOn = toIsoDate(request.receivedOn) as IsoDate;
         const history = (await stepsOf([documentId])).get(documentId) ?? [];
@@ -234,10 +245,12 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
             extended: fields.extended,
             closedOn: closed ? plan.date : null,
             ...(plan.decision ? { decision: plan.decision, decisionReason: plan.decisionReason } : {}),
+            updatedAt: new Date(),
           },
         });
         return { step: stored, request: { documentId, ...fields } };
       });
+      return { ...result, version: await documentVersion(strapi, UID, documentId, false) };
     },
 
     /** A request's steps in order, and whether their chain verifies. */
@@ -289,7 +302,12 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
 
 export type DisclosureRequestService = ReturnType<ReturnType<typeof factories.createCoreService>> & {
   decorate: <T extends { documentId: string; receivedOn?: unknown }>(requests: T[]) => Promise<(T & ClockFields)[]>;
-  step: (documentId: string, input: StepInput, scope: AccessScope) => Promise<{ step: StoredStep; request: ClockFields & { documentId: string } }>;
+  step: (
+    documentId: string,
+    input: StepInput,
+    scope: AccessScope,
+    versions?: string[] | null,
+  ) => Promise<{ step: StoredStep; request: ClockFields & { documentId: string }; version: string | null }>;
   history: (documentId: string) => Promise<{ steps: (StoredStep & { actionLabel: string })[]; chain: ChainCheck }>;
   track: (trackingCode: string) => Promise<Record<string, unknown> | null>;
   due: (within: number, scope: AccessScope, organizationIds?: string[]) => Promise<(ClockFields & { documentId: string })[]>;
