@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { calendarNoticeMiddleware } from './api/calendar-notice/document-middleware';
 import { disclosureRequestMiddleware } from './api/disclosure-request/document-middleware';
+import { scheduleDailyMarking } from './api/disclosure-request/daily';
 import { organizationMiddleware } from './api/organization/document-middleware';
 import { subscribeBasisReview } from './api/power-item/basis-review';
 import { powerItemMiddleware } from './api/power-item/document-middleware';
@@ -52,6 +53,7 @@ export default {
     await grantRoleActions(strapi, 'authenticated', PUBLIC_READ_ACTIONS);
     rememberPublicPermissions(strapi);
     await applySiteUserRegistration(strapi);
+    scheduleDailyMarking(strapi);
 
     const seedOnStart = process.env.NODE_ENV === 'development' && process.env.SEED_DEMO !== 'false';
     if (seedOnStart && (await isEmpty(strapi))) {

@@ -223,6 +223,27 @@ describe('handling a request, step by step', () => {
     expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(1);
   });
 
+  it('marks the requests past their due date every day, so lists can filter on it', async () => {
+    // Given a request due on 23 November, stored as it stood before that day
+    const documentId = (await register('2026-10-26')).body.data.documentId;
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).overdue).toBe(true);
+    await app.strapi.db.query(UID).updateMany({ where: { documentId }, data: { overdue: false } });
+
+    // When the daily run goes
+    const report = await app.strapi.service(UID).markDue(today);
+
+    // Then it is marked overdue, and the list filtered on overdue finds it
+    expect(report.overdue).toBeGreaterThanOrEqual(1);
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).overdue).toBe(true);
+    const listed = await request(app.server).get('/api/disclosure-requests').query({ 'filters[overdue]': 'true', 'pagination[pageSize]': '100' }).set(bearer(staff));
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((r: { documentId: string }) => r.documentId)).toContain(documentId);
+    expect(listed.body.data.every((r: { overdue: boolean }) => r.overdue)).toBe(true);
+    // A request closed in time is not overdue, and the field is the server's to keep
+    const written = await request(app.server).put(`/api/disclosure-requests/${documentId}`).set(bearer(staff)).send({ data: { overdue: false } });
+    expect(written.status).toBe(400);
+  });
+
   it('refuses a step the status does not allow with a 409, and input a step does not take with a 400', async () => {
     const filed = await submit(form());
     const documentId = await documentIdOf(filed.body.data.trackingCode);

@@ -664,6 +664,7 @@ export interface ApiDisclosureRequestDisclosureRequest
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 18;
       }>;
+    overdue: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     phone: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{

@@ -26,6 +26,7 @@ const labels: AdminLabels = {
       dueOn: { label: '答复期限', readOnly: true },
       closedOn: { label: '办结日期', readOnly: true },
       extended: { label: '已延期', readOnly: true },
+      overdue: { label: '已逾期', readOnly: true },
       decision: { label: '办理结果', readOnly: true },
       decisionReason: { label: '办理结果细项', readOnly: true },
       stepCount: { label: '办理步骤数', readOnly: true },

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { chinaToday, toIsoDate, type IsoDate } from '../../../domain/dates';
 import {
   clockOf,
+  CLOSED_STATUSES,
   planStep,
   REQUEST_STATUS_LABELS,
   STEP_ACTION_LABELS,
@@ -20,6 +21,7 @@ import { access, type AccessScope } from '../../../utils/access';
 import { workingCalendar } from '../../../utils/calendar';
 import { conflictError, fieldError } from '../../../utils/errors';
 import { assertVersion, documentVersion } from '../../../setup/document-versions';
+import { withClusterLock } from '../../../utils/cluster';
 
 export const UID = 'api::disclosure-request.disclosure-request';
 export const STEP_UID = 'api::disclosure-request.disclosure-request-step';
@@ -101,6 +103,9 @@ export function newTrackingCode(): string {
 const calendarProblemOf = (error: CalendarError) =>
   `${error.year}年的节假日安排尚未录入，无法按法定工作日计算期限：请在“节假日安排”中录入国务院办公厅${error.year}年部分节假日安排的通知`;
 
+/** What the request's row keeps of its clock, for the lists and filters that read the row. */
+const storedClock = (fields: ClockFields) => ({ status: fields.status, dueOn: fields.dueOn, extended: fields.extended, overdue: fields.overdue });
+
 const storedStep = (row: Record<string, unknown>): StoredStep => ({ ...(row as unknown as StoredStep), date: toIsoDate(row.date) as IsoDate, dueOn: toIsoDate(row.dueOn) });
 
 export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => {
@@ -168,7 +173,32 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       const receivedOn = toIsoDate(request?.receivedOn);
       if (!receivedOn) return;
       const fields = await clockFields(receivedOn, (await stepsOf([documentId])).get(documentId) ?? [], chinaToday(new Date()));
-      await rows().updateMany({ where: { documentId }, data: { status: fields.status, dueOn: fields.dueOn, extended: fields.extended } });
+      await rows().updateMany({ where: { documentId }, data: storedClock(fields) });
+    },
+
+    /**
+     * The daily run: the stored status, due date and `overdue` of every open request worked out
+     * again for `today`, since a deadline passes, and a pause lengthens, without anyone writing.
+     * Once across the cluster at a time; running it twice on one day changes nothing.
+     */
+    async markDue(today: IsoDate): Promise<{ checked: number; overdue: number; uncountable: number }> {
+      return withClusterLock(strapi, 'disclosure-requests:daily', async () => {
+        const open = (await rows().findMany({
+          where: { status: { $notIn: [...CLOSED_STATUSES] } },
+          select: ['documentId', 'receivedOn'],
+        })) as { documentId: string; receivedOn: unknown }[];
+        const report = { checked: open.length, overdue: 0, uncountable: 0 };
+        const byRequest = await stepsOf(open.map((request) => request.documentId));
+        for (const request of open) {
+          const receivedOn = toIsoDate(request.receivedOn);
+          if (!receivedOn) continue;
+          const fields = await clockFields(receivedOn, byRequest.get(request.documentId) ?? [], today);
+          if (fields.overdue) report.overdue += 1;
+          if (fields.calendarProblem) report.uncountable += 1;
+          await rows().updateMany({ where: { documentId: request.documentId }, data: storedClock(fields) });
+        }
+        return report;
+      });
     },
 
     decorate,
@@ -236,13 +266,11 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
         const stored = storedStep(created);
 
         const fields = await clockFields(receivedOn, [...history, stored], today);
-        const closed = ['delivered', 'withdrawn', 'lapsed'].includes(plan.to);
+        const closed = CLOSED_STATUSES.includes(plan.to);
         await rows().updateMany({
           where: { documentId },
           data: {
-            status: fields.status,
-            dueOn: fields.dueOn,
-            extended: fields.extended,
+            ...storedClock(fields),
             closedOn: closed ? plan.date : null,
             ...(plan.decision ? { decision: plan.decision, decisionReason: plan.decisionReason } : {}),
             updatedAt: new Date(),
@@ -282,7 +310,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     /** Open requests due within `within` working days, and the overdue ones, by due date. */
     async due(within: number, scope: AccessScope, organizationIds?: string[]) {
       const condition = access(strapi).readWhere(UID, scope);
-      const where: Record<string, unknown>[] = [{ status: { $notIn: ['delivered', 'withdrawn', 'lapsed'] } }];
+      const where: Record<string, unknown>[] = [{ status: { $notIn: [...CLOSED_STATUSES] } }];
       if (condition) where.push(condition);
       if (organizationIds) where.push({ organization: { documentId: { $in: organizationIds } } });
       const open = (await rows().findMany({
@@ -311,5 +339,6 @@ export type DisclosureRequestService = ReturnType<ReturnType<typeof factories.cr
   history: (documentId: string) => Promise<{ steps: (StoredStep & { actionLabel: string })[]; chain: ChainCheck }>;
   track: (trackingCode: string) => Promise<Record<string, unknown> | null>;
   due: (within: number, scope: AccessScope, organizationIds?: string[]) => Promise<(ClockFields & { documentId: string })[]>;
+  markDue: (today: IsoDate) => Promise<{ checked: number; overdue: number; uncountable: number }>;
 };
 
