@@ -96,6 +96,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         enforcement: env('RATIO_ENFORCEMENT', 'warn'),
       },
     },
+    // The admin's desk for requests for disclosure (依申请公开): the case view and the due list.
+    'request-desk': {
+      enabled: true,
+      resolve: './src/plugins/request-desk',
+    },
     'audit-export': {
       enabled: true,
       resolve: './src/plugins/audit-export',

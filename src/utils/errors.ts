@@ -55,13 +55,18 @@ export function statusOfError(error: unknown): number {
   return (typeof name === 'string' && STATUS_OF_STRAPI_ERRORS[name]) || 500;
 }
 
-/** A rule's refusal in Strapi's envelope: 409 for a step the state does not allow, 400 naming the field for input. Anything else is passed on. */
-export function ruleErrorToHttp(error: unknown): unknown {
+/**
+ * A rule's refusal in Strapi's envelope: 409 for a step the state does not allow, 400 naming the
+ * field for input; `say` words the message (the admin's desk says it in Chinese). Anything else is
+ * passed on.
+ */
+export function ruleErrorToHttp(error: unknown, say: (error: RuleError) => string = (rule) => rule.message): unknown {
   if (!(error instanceof RuleError)) return error;
-  if (error.status === 409) return conflictError(error.message, { code: error.code, field: error.field, ...error.details });
-  return new errors.ValidationError(error.message, {
+  const message = say(error);
+  if (error.status === 409) return conflictError(message, { code: error.code, field: error.field, ...error.details });
+  return new errors.ValidationError(message, {
     code: error.code,
     ...error.details,
-    errors: [{ path: [error.field], message: error.message, name: 'ValidationError' }],
+    errors: [{ path: [error.field], message, name: 'ValidationError' }],
   });
 }

@@ -10,6 +10,7 @@ import { parseIfMatch } from '../../../setup/document-versions';
 import { organizationParam, takeParam } from '../../../utils/query-params';
 import { oneOfValues, readRouteInput, yup } from '../../../utils/route-input';
 import { UID, type DisclosureRequestService } from '../services/disclosure-request';
+import { STEP, STEP_FIELDS } from '../step-input';
 
 const text = (max: number, required = false) =>
   yup
@@ -47,23 +48,6 @@ const SUBMISSION = yup.object({
     return this.createError({ path: 'organizationCode', message: 'is required of an organization (its unified social credit code)' });
   });
 const SUBMISSION_FIELDS = Object.keys(SUBMISSION.fields);
-
-/** Each field's type and size; what a step needs of them is the domain's rule (planStep). */
-const word = () => yup.mixed<string>().test('text', 'must be text', (value) => value === undefined || value === null || typeof value === 'string');
-const STEP = yup.object({
-  action: word(),
-  date: word(),
-  reason: text(2000),
-  dueOn: word(),
-  party: word(),
-  amount: yup.mixed().test('amount', 'must be a sum in yuan (a number or text such as "100.50")', (value) => value === undefined || value === null || typeof value === 'number' || typeof value === 'string'),
-  decision: word(),
-  decisionReason: word(),
-  replyType: word(),
-  replyText: text(20000),
-  method: word(),
-});
-const STEP_FIELDS = Object.keys(STEP.fields);
 
 /** The fields of a body, sent alone or as `{ data }` (then nothing else). */
 function unwrapped(body: Record<string, unknown>): unknown {

@@ -61,19 +61,20 @@ export function roleDefinitions(strapi: Core.Strapi, owned: Map<string, OwnedTyp
   }
   const lifecycle = (action: string) => ({ action: `plugin::document-lifecycle.${action}` });
   const ratios = { action: 'plugin::publishing-ratios.read' };
+  const desk = (...actions: string[]) => actions.map((action) => ({ action: `plugin::request-desk.${action}` }));
 
   return [
     {
       code: ROLE_CODES.editor,
       name: '编辑',
       description: '起草和修改本机构及下级机构的内容（草稿），不能发布',
-      permissions: [...editing, ...MEDIA, lifecycle('read'), ratios],
+      permissions: [...editing, ...MEDIA, lifecycle('read'), ratios, ...desk('read', 'handle')],
     },
     {
       code: ROLE_CODES.publisher,
       name: '审核发布',
-      description: '审核并发布本机构及下级机构的内容，执行立改废效力变更',
-      permissions: [...editing, ...publishing, ...MEDIA, lifecycle('read'), lifecycle('transition'), ratios],
+      description: '审核并发布本机构及下级机构的内容，执行立改废效力变更，审核报批依申请公开答复、延长答复期限',
+      permissions: [...editing, ...publishing, ...MEDIA, lifecycle('read'), lifecycle('transition'), ratios, ...desk('read', 'handle', 'extend', 'approve')],
     },
     {
       code: ROLE_CODES.auditor,
@@ -84,6 +85,7 @@ export function roleDefinitions(strapi: Core.Strapi, owned: Map<string, OwnedTyp
         { action: 'plugin::upload.read' },
         lifecycle('read'),
         ratios,
+        ...desk('read'),
         { action: 'plugin::audit-export.export' },
         { action: 'plugin::audit-export.read-log' },
       ],
