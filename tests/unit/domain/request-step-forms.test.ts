@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import path from 'path';
 import { DECISIONS, STEP_ACTIONS, type RecordedStep, type StepAction } from '../../../src/domain/disclosure-request';
 import { availableSteps, STEP_ERROR_MESSAGES } from '../../../src/domain/request-step-forms';
 
@@ -44,7 +46,7 @@ describe('the steps a request offers next', () => {
   });
 
   it('has a Chinese message for every refusal code of the step rules', () => {
-    const source = require('fs').readFileSync(require.resolve('../../../src/domain/disclosure-request.ts'), 'utf8') as string;
+    const source = readFileSync(path.join(__dirname, '../../../src/domain/disclosure-request.ts'), 'utf8');
     const codes = [...source.matchAll(/new RequestStepError\('([A-Z_]+)'/g)].map((match) => match[1]);
     expect(codes.length).toBeGreaterThan(10);
     for (const code of new Set(codes)) expect(STEP_ERROR_MESSAGES[code]).toMatch(/[\u4e00-\u9fff]/);
