@@ -1,12 +1,11 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
-import { unstable_useDocument as useDocument } from '@strapi/content-manager/strapi-admin';
-import { useFetchClient, useQueryParams } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useParams } from 'react-router-dom';
 import { LIFECYCLE_RULES, VALIDITY_LABELS, type TransitionAction, type Validity } from '../../../../../domain/lifecycle';
 import { DOCUMENT_UID, PLUGIN_ID } from '../pluginId';
 import { TransitionModal } from './TransitionModal';
+import { useRefetchEditedDocument } from '../../../../../admin/edited-document';
 
 interface PanelProps {
   model: string;
@@ -116,22 +115,6 @@ function Panel({ documentId, version, onChanged }: { documentId: string; version
       )}
     </Flex>
   );
-}
-
-/**
- * Refetches the document the edit view shows, with the same arguments the edit view uses, so its
- * form takes the values a transition changed (validity, dates) instead of saving stale ones.
- */
-function useRefetchEditedDocument(model: string, collectionType: string, documentId: string): () => void {
-  const { origin } = useParams<{ origin?: string }>();
-  const [{ query }] = useQueryParams<{ plugins?: Record<string, unknown> } & Record<string, unknown>>();
-  const params = React.useMemo(() => {
-    const { plugins, ...rest } = query ?? {};
-    const pluginParams = Object.values(plugins ?? {}).filter((value): value is object => typeof value === 'object' && value !== null);
-    return Object.assign({}, rest, ...pluginParams);
-  }, [query]);
-  const { refetch } = useDocument({ documentId: origin || documentId, model, collectionType, params });
-  return refetch;
 }
 
 function EditedDocumentPanel({ model, collectionType, documentId, version }: { model: string; collectionType: string; documentId: string; version: string }) {

@@ -1,0 +1,2 @@
+export const PLUGIN_ID = 'request-desk';
+export const REQUEST_UID = 'api::disclosure-request.disclosure-request';
