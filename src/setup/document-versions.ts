@@ -39,7 +39,8 @@ export async function documentVersion(strapi: Core.Strapi, uid: string, document
 export function parseIfMatch(header: string | undefined): string[] | null {
   if (!header) return null;
   const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, '')).filter(Boolean);
-  return tags.includes('*') || tags.length === 0 ? null : tags;
+  // A header naming no version (`If-Match: ,`) is a precondition no version meets, not none.
+  return tags.includes('*') ? null : tags;
 }
 
 type VersionState = { state?: { expectedVersion?: ExpectedVersion } };

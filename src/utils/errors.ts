@@ -14,6 +14,18 @@ export function fieldError(path: string | string[], message: string, value?: unk
 }
 
 /**
+ * The same error without the input it quotes (`details.errors[].value`): for types that hold
+ * personal data, whose refusals must not repeat what was sent. Other errors pass as they are.
+ */
+export function withoutInput(error: unknown): unknown {
+  const details = (error as { details?: { errors?: unknown } } | null)?.details;
+  if (details && Array.isArray(details.errors)) {
+    for (const entry of details.errors) if (entry && typeof entry === 'object') delete (entry as { value?: unknown }).value;
+  }
+  return error;
+}
+
+/**
  * Strapi has no 409 class; an http-errors 409 with details gets the same envelope from its error
  * middleware. http-errors is pinned to the version @strapi/utils uses: the middleware recognizes
  * the error by `instanceof`, which a second copy of the package would fail.

@@ -244,6 +244,56 @@ describe('handling a request, step by step', () => {
     expect(written.status).toBe(400);
   });
 
+  it('holds against hostile callers: inherited names as actions, a header naming no version, a token that may only extend', async () => {
+    const documentId = (await register(today)).body.data.documentId;
+    const handler = await createApiTokenRecord(app.strapi, 'custom', ['api::disclosure-request.disclosure-request.update']);
+    const extendOnly = await createApiTokenRecord(app.strapi, 'custom', ['api::disclosure-request.disclosure-request.extend']);
+    for (const token of [handler, extendOnly]) await bindToOrganizations(app.strapi, { apiToken: token.id }, [handling.id]);
+    for (const action of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const res = await stepOn(documentId, { action, date: today }, handler.accessKey);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0].path).toEqual(['action']);
+    }
+    const noVersion = await stepOn(documentId, { action: 'accept', date: today }).set('If-Match', ',');
+    expect(noVersion.status).toBe(412);
+    const extendAlone = await request(app.server).post(`/api/disclosure-requests/${documentId}/extend`).set(bearer(extendOnly.accessKey)).send({ date: today, reason: '需要更多时间' });
+    expect(extendAlone.status).toBe(403);
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(0);
+  });
+
+  it('never repeats the applicant\'s data in a refusal, and seals what was typed whatever it looks like', async () => {
+    const refusals = [
+      await submit(form({ phone: '139123456781391234567813912345678139' })),
+      await submit(form({ email: 'zhangsan@example' })),
+      await submit([form()] as never),
+      await request(app.server).post('/api/disclosure-requests').set(bearer(staff)).send({ data: { organization: handling.documentId, ...APPLICANT, email: 'zhangsan@example', description: '窗口登记', receivedVia: 'in_person', receivedOn: today } }),
+      await request(app.server).post('/api/disclosure-requests').set(bearer(staff)).send({ data: { organization: handling.documentId, ...APPLICANT, phone: '1'.repeat(200), description: '窗口登记', receivedVia: 'in_person', receivedOn: today } }),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(400);
+      expectNoPersonalData(res.text);
+      expect(res.text).not.toContain('139123456781391234567813912345678139');
+      expect(res.text).not.toContain('1'.repeat(200));
+      expect(res.text).not.toContain('pd1:');
+    }
+    expect(refusals[4].body.error.message).toBe('phone must be at most 30 characters');
+
+    const odd = await request(app.server).post('/api/disclosure-requests').set(bearer(staff)).send({ data: { organization: handling.documentId, ...APPLICANT, phone: 'pd1:13912345678', description: '窗口登记', receivedVia: 'in_person', receivedOn: today } });
+    expect(odd.status).toBe(201);
+    const row = await app.strapi.db.connection('disclosure_requests').where({ document_id: odd.body.data.documentId }).first();
+    expect(row.phone).not.toBe('pd1:13912345678');
+    const opened = await app.strapi.documents(UID).findOne({ documentId: odd.body.data.documentId });
+    expect(opened?.phone).toBe('pd1:13912345678');
+  });
+
+  it('gives read-only tokens no request in the due list either', async () => {
+    await register('2026-10-26');
+    const readOnly = (await createApiTokenRecord(app.strapi, 'read-only')).accessKey;
+    const res = await request(app.server).get('/api/disclosure-requests/due').query({ within: '100' }).set(bearer(readOnly));
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([]);
+  });
+
   it('refuses a step the status does not allow with a 409, and input a step does not take with a 400', async () => {
     const filed = await submit(form());
     const documentId = await documentIdOf(filed.body.data.trackingCode);

@@ -431,7 +431,9 @@ describe('point in time', () => {
     ['asOf', '2999-01-01', 'asOf must not be in the future'],
     ['validity', 'valid', 'validity must be one of pending, in_force, amended, repealed, expired'],
     ['organization', 'nope', 'organization does not exist'],
-    ['year', '20', 'year must be a four-digit year'],
+    ['year', '20', 'year must be a year from 1900 to 2999'],
+    ['year', '0000', 'year must be a year from 1900 to 2999'],
+    ['year', '0013', 'year must be a year from 1900 to 2999'],
     ['kind', 'law', 'kind must be one of regulation, normative_document, policy_document'],
   ])('rejects %s=%s with 400 naming it', async (name, value, message) => {
     const res = await request(app.server).get('/api/normative-documents').query({ [name]: value });
@@ -558,6 +560,7 @@ describe('public reading', () => {
     // Then both answers are the same, with every readable relation and nothing else
     expect(short.status).toBe(200);
     expect(short.body).toEqual(generic.body);
+    expect(short.text).toBe(generic.text);
     const data = short.body.data;
     expect(data.coIssuers.map((o: { name: string }) => o.name)).toEqual(['太原市自然资源和规划局', '太原市财政局']);
     expect(data.topic).toMatchObject({ name: '住房保障' });

@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { access } from '../../utils/access';
 import { errors } from '@strapi/utils';
 import { chinaToday, isIsoDate, toIsoDate } from '../../domain/dates';
-import { conflictError, fieldError } from '../../utils/errors';
+import { conflictError, fieldError, withoutInput } from '../../utils/errors';
 import { decryptPersonal, encryptPersonal, maskPersonal } from '../../utils/personal-data';
 import { newTrackingCode, STEP_UID, UID } from './services/disclosure-request';
 
@@ -67,7 +67,19 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
     return kept.find((field) => !same(data[field], field === 'dueOn' || field === 'closedOn' ? toIsoDate(before[field]) : before[field]));
   }
 
+  /** The plain lengths the form allows: checked before sealing, which makes every value longer. */
+  const SEALED_MAX: Record<string, number> = { idNumber: 40, phone: 30 };
+
   return async (context, next) => {
+    try {
+      return await handle(context, next);
+    } catch (error) {
+      // A refused write never repeats the applicant's data back (Strapi's validator quotes it).
+      throw context.uid === UID ? withoutInput(error) : error;
+    }
+  };
+
+  async function handle(context: Parameters<Modules.Documents.Middleware.Middleware>[0], next: Parameters<Modules.Documents.Middleware.Middleware>[1]) {
     if (context.uid === STEP_UID) {
       // Steps are read and written only by the request's own routes, through the query engine:
       // through the Document Service (the Content Manager, GraphQL) they are nobody's to reach.
@@ -99,7 +111,13 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
       if (context.action === 'create' && (data.organization === undefined || data.organization === null || data.organization === '')) {
         throw fieldError('organization', 'is required: the organization that handles the request');
       }
-      for (const field of SEALED) if (typeof data[field] === 'string' && data[field] !== '') data[field] = encryptPersonal(data[field] as string, secret());
+      for (const field of SEALED) {
+        const value = data[field];
+        if (value === undefined || value === null || value === '') continue;
+        if (typeof value !== 'string') throw fieldError(field, 'must be text');
+        if (value.length > SEALED_MAX[field]) throw fieldError(field, `must be at most ${SEALED_MAX[field]} characters`);
+        data[field] = encryptPersonal(value, secret());
+      }
       if (context.action === 'create') {
         data.trackingCode = newTrackingCode();
         data.status = 'received';
@@ -115,7 +133,7 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
       if (rows.length > 0) await shown(rows);
     }
     return result;
-  };
+  }
 
   /** The receipt date starts the clock (art. 31): a real day not after today, fixed once a step is recorded. */
   async function checkReceipt(action: string, documentId: string | undefined, data: Row): Promise<void> {

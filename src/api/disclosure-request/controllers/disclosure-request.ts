@@ -5,7 +5,7 @@ import { chinaToday } from '../../../domain/dates';
 import { APPLICANT_TYPES, type StepInput } from '../../../domain/disclosure-request';
 import { access, organizationTree } from '../../../utils/access';
 import { AttemptLimiter } from '../../../utils/attempt-limiter';
-import { fieldError, forbiddenError, ruleErrorToHttp } from '../../../utils/errors';
+import { fieldError, forbiddenError, ruleErrorToHttp, withoutInput } from '../../../utils/errors';
 import { parseIfMatch } from '../../../setup/document-versions';
 import { organizationParam, takeParam } from '../../../utils/query-params';
 import { oneOfValues, readRouteInput, yup } from '../../../utils/route-input';
@@ -62,6 +62,7 @@ function unwrapped(body: Record<string, unknown>): unknown {
  * the time limit (art. 33) and approving the reply (报批). Granted as the `extend` and `approve`
  * actions of disclosure requests, to a token or a users-permissions role.
  */
+const HANDLE = 'api::disclosure-request.disclosure-request.update';
 const RESTRICTED_ACTIONS: Record<string, string> = {
   extend: 'api::disclosure-request.disclosure-request.extend',
   approve: 'api::disclosure-request.disclosure-request.approve',
@@ -70,12 +71,16 @@ const RESTRICTED_ACTIONS: Record<string, string> = {
 export default factories.createCoreController(UID, ({ strapi }) => {
   /** Refuses a restricted action to a caller without its permission (403), before anything is read. */
   async function assertMayTake(ctx: Context, action: unknown) {
-    const scope = typeof action === 'string' ? RESTRICTED_ACTIONS[action] : undefined;
-    if (!scope) return;
     const auth = strapi.auth as unknown as { verify: (auth: unknown, config: { scope: string[] }) => Promise<void> };
-    try {
-      await auth.verify(ctx.state.auth, { scope: [scope] });
-    } catch {
+    const holds = (scope: string) =>
+      auth.verify(ctx.state.auth, { scope: [scope] }).then(
+        () => true,
+        () => false,
+      );
+    // The dedicated routes check only their own permission: handling the request is needed too.
+    if (!(await holds(HANDLE))) throw forbiddenError('handling a request needs its update permission');
+    const scope = typeof action === 'string' && Object.hasOwn(RESTRICTED_ACTIONS, action) ? RESTRICTED_ACTIONS[action] : undefined;
+    if (scope && !(await holds(scope))) {
       throw forbiddenError(`${action} needs the permission to ${action === 'extend' ? 'extend the time limit' : 'approve replies'} (${scope.split('.').pop()})`);
     }
   }
@@ -140,7 +145,13 @@ export default factories.createCoreController(UID, ({ strapi }) => {
         throw new errors.RateLimitError(`Too many requests filed from this address: try again in ${Math.ceil(wait / 60000)} minutes`, { retryAfter: Math.ceil(wait / 1000) });
       }
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const input = readRouteInput<Record<string, string | undefined>>(SUBMISSION, unwrapped(body), { keys: SUBMISSION_FIELDS, message: 'is not a field of the request form' });
+      let input: Record<string, string | undefined>;
+      try {
+        input = readRouteInput<Record<string, string | undefined>>(SUBMISSION, unwrapped(body), { keys: SUBMISSION_FIELDS, message: 'is not a field of the request form' });
+      } catch (error) {
+        // A refused form never repeats the applicant's data back.
+        throw withoutInput(error);
+      }
       if (!/^[a-z0-9]+$/.test(input.organization as string)) throw fieldError('organization', 'does not exist', input.organization);
       await organizationTree(strapi).requestedSubtree(input.organization as string);
       const receivedOn = chinaToday(new Date());

@@ -309,6 +309,8 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
 
     /** Open requests due within `within` working days, and the overdue ones, by due date. */
     async due(within: number, scope: AccessScope, organizationIds?: string[]) {
+      // As on every other path, readers of published content (read-only tokens) read no request.
+      if (!scope.mayReadUnpublished) return [];
       const condition = access(strapi).readWhere(UID, scope);
       const where: Record<string, unknown>[] = [{ status: { $notIn: [...CLOSED_STATUSES] } }];
       if (condition) where.push(condition);

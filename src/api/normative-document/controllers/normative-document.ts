@@ -22,7 +22,7 @@ const UID = 'api::normative-document.normative-document';
 const LIST_QUERY = yup.object({
   asOf: pastOrTodayDate(),
   validity: oneOfValues(VALIDITIES),
-  year: yup.mixed<string>().test('year', 'must be a four-digit year', (value) => value === undefined || /^\d{4}$/.test(value)),
+  year: yup.mixed<string>().test('year', 'must be a year from 1900 to 2999', (value) => value === undefined || /^(19|2\d)\d{2}$/.test(value)),
   kind: oneOfValues(DOCUMENT_KINDS),
 });
 

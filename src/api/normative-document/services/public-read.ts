@@ -174,11 +174,13 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = (await query) as Record<string, unknown> | undefined;
       if (!row) return null;
       const document = documents.read(row) as Record<string, unknown>;
-      for (const [attribute, read] of joined) document[attribute] = read(row);
       const id = document.id as number;
+      const linked = new Map<string, unknown>(joined.map(([attribute, read]) => [attribute, read(row)]));
       for (const [attribute, read] of relations.filter(([name]) => !isToOne(strapi, UID, name))) {
-        document[attribute] = (await linkedRows(strapi, UID, attribute, [id], read, rule)).get(id) ?? [];
+        linked.set(attribute, (await linkedRows(strapi, UID, attribute, [id], read, rule)).get(id) ?? []);
       }
+      // In the populate's order, as Strapi's answer has them (the same bytes, the same ETag).
+      for (const [attribute] of relations) document[attribute] = linked.get(attribute);
       return document as { documentId: string };
     },
   };

@@ -70,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { steps, chain } = await requests().history(documentId);
       const mayChange = reaches(scope.write, row.organization?.id) && may(ctx, 'handle');
       const recorded: RecordedStep[] = steps.map((step) => ({ action: step.action, date: step.date, dueOn: step.dueOn, decision: step.decision as Decision | null }));
-      const actions = mayChange ? availableSteps(recorded).filter((form) => !RESTRICTED[form.action] || may(ctx, RESTRICTED[form.action])) : [];
+      const actions = mayChange ? availableSteps(recorded).filter((form) => !Object.hasOwn(RESTRICTED, form.action) || may(ctx, RESTRICTED[form.action])) : [];
       const version = await documentVersion(strapi, REQUEST_UID, documentId, false);
       if (version) ctx.set('ETag', version);
       ctx.body = {
@@ -103,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async step(ctx: Context) {
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
       const input = readRouteInput<StepInput>(STEP, body, { keys: STEP_FIELDS, message: '不是办理环节的字段' });
-      const restricted = typeof input.action === 'string' ? RESTRICTED[input.action] : undefined;
+      const restricted = typeof input.action === 'string' && Object.hasOwn(RESTRICTED, input.action) ? RESTRICTED[input.action] : undefined;
       if (restricted && !may(ctx, restricted)) throw forbiddenError(restricted === 'extend' ? '没有延长答复期限的权限' : '没有审核报批的权限');
       const scope = await access(strapi).current();
       const { documentId } = ctx.params as { documentId: string };
