@@ -33,6 +33,27 @@ function problemIn(root: unknown): { path: string[]; problem: string } | null {
   return null;
 }
 
+const isInherited = (name: string) => name === '__proto__' || name in Object.prototype;
+
+/**
+ * A parameter named after an object's inherited members (`constructor`, `toString`, at any depth
+ * of `a[b][c]`): the query parser drops it silently, so it would be ignored rather than refused.
+ */
+function inheritedName(querystring: string): string[] | null {
+  if (!querystring) return null;
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(querystring);
+  } catch {
+    return null;
+  }
+  for (const key of params.keys()) {
+    const segments = key.split(/[[\]]+/).filter(Boolean);
+    if (segments.some(isInherited)) return segments;
+  }
+  return null;
+}
+
 /**
  * What no route can take, refused before any route sees it, as a 400 naming where it is: a NUL
  * character anywhere in the URL or the body (PostgreSQL refuses to store or compare one, so it
@@ -49,6 +70,8 @@ export default () => async (ctx: Context, next: Next) => {
       path = ctx.path;
     }
     if (path.includes('\u0000')) throw fieldError('path', 'must not contain a NUL character');
+    const inherited = inheritedName(ctx.querystring);
+    if (inherited) throw fieldError(inherited, 'is not a parameter of any route');
     const inQuery = problemIn(ctx.query);
     if (inQuery) throw fieldError(inQuery.path.length > 0 ? inQuery.path : 'query', inQuery.problem);
     const inBody = problemIn(ctx.request.body);

@@ -183,6 +183,12 @@ describe('requests no route can take', () => {
     expect(res.body).toEqual(envelope(['filters', 'name', '$in']));
   });
 
+  it.each(['constructor=1', 'toString=1', 'filters[title][constructor]=1', 'pagination[hasOwnProperty]=1'])('refuses the inherited name in %s, which Strapi would let through unchecked', async (query) => {
+    const res = await request(app.server).get(`/api/normative-documents?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/is not a parameter of any route$/);
+  });
+
   it('checks GraphQL documents sent with any JSON type the GraphQL parser reads', async () => {
     const res = await request(app.server)
       .post('/graphql')
