@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { AttemptLimiter } from '../utils/attempt-limiter';
+import { clientNetwork } from '../utils/client-network';
 import { statusOfError } from '../utils/errors';
 
 /** Where passwords are tried: site users, admin users, and their password resets. */
@@ -26,7 +27,7 @@ export default (config: Partial<SignInLimitConfig>, { strapi }: { strapi: Core.S
 
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'POST' || !SIGN_IN_PATHS.has(ctx.path)) return next();
-    const key = ctx.ip;
+    const key = clientNetwork(ctx.ip);
     const wait = limiter.retryAfter(key, Date.now());
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);

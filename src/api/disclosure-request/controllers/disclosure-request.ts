@@ -5,6 +5,7 @@ import { chinaToday } from '../../../domain/dates';
 import { APPLICANT_TYPES, type StepInput } from '../../../domain/disclosure-request';
 import { access, organizationTree } from '../../../utils/access';
 import { AttemptLimiter } from '../../../utils/attempt-limiter';
+import { clientNetwork } from '../../../utils/client-network';
 import { fieldError, forbiddenError, ruleErrorToHttp, withoutInput } from '../../../utils/errors';
 import { parseIfMatch } from '../../../setup/document-versions';
 import { organizationParam, takeParam } from '../../../utils/query-params';
@@ -139,7 +140,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
     /** The public form: no account; one client address files a few an hour. */
     async submit(ctx: Context) {
-      const wait = submissions.retryAfter(ctx.ip, Date.now());
+      const client = clientNetwork(ctx.ip);
+      const wait = submissions.retryAfter(client, Date.now());
       if (wait > 0) {
         ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
         throw new errors.RateLimitError(`Too many requests filed from this address: try again in ${Math.ceil(wait / 60000)} minutes`, { retryAfter: Math.ceil(wait / 1000) });
@@ -160,7 +162,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const asSystem = strapi.requestContext as unknown as { run: <T>(store: undefined, work: () => Promise<T>) => Promise<T> };
       const created = (await asSystem.run(undefined, () => strapi.documents(UID).create({ data: { ...input, receivedVia: 'online', receivedOn } as never }))) as { documentId: string };
       // Counted once filed: a form refused for its input does not use up the address's filings.
-      submissions.fail(ctx.ip, Date.now());
+      submissions.fail(client, Date.now());
       const stored = (await strapi.db.query(UID).findOne({ where: { documentId: created.documentId }, select: ['trackingCode'] })) as { trackingCode: string };
       const tracked = await service().track(stored.trackingCode);
       ctx.status = 201;
