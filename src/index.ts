@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { calendarNoticeMiddleware } from './api/calendar-notice/document-middleware';
 import { disclosureRequestMiddleware } from './api/disclosure-request/document-middleware';
 import { scheduleDailyMarking } from './api/disclosure-request/daily';
+import { registerRequestGraphql } from './api/disclosure-request/graphql';
 import { organizationMiddleware } from './api/organization/document-middleware';
 import { subscribeBasisReview } from './api/power-item/basis-review';
 import { powerItemMiddleware } from './api/power-item/document-middleware';
@@ -36,7 +37,7 @@ export default {
     // Last: closest to the write, so the version check and the write share one transaction.
     strapi.documents.use(documentVersionMiddleware(strapi));
     // A request's steps are read through its own routes, which check the request's organization.
-    if (strapi.plugin('graphql')) strapi.plugin('graphql').service('extension').shadowCRUD('api::disclosure-request.disclosure-request-step').disable();
+    if (strapi.plugin('graphql')) registerRequestGraphql(strapi);
     registerGraphqlVersions(strapi, async () => (await access(strapi).current()).mayReadUnpublished);
   },
 

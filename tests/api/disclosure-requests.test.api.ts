@@ -294,6 +294,28 @@ describe('handling a request, step by step', () => {
     expect(res.body.data).toEqual([]);
   });
 
+  it('carries the clock in GraphQL answers too, as in REST', async () => {
+    const documentId = (await register('2026-10-26')).body.data.documentId;
+    await stepOn(documentId, { action: 'accept', date: '2026-10-27' });
+    const rest = (await request(app.server).get(`/api/disclosure-requests/${documentId}`).set(bearer(staff))).body.data;
+    const res = await request(app.server)
+      .post('/graphql')
+      .set(bearer(staff))
+      .send({ query: `{ disclosureRequest(documentId: "${documentId}") { documentId status statusLabel clock dueOn workingDaysLeft overdue calendarProblem } }` });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.disclosureRequest).toEqual({
+      documentId,
+      status: 'accepted',
+      statusLabel: rest.statusLabel,
+      clock: 'running',
+      dueOn: rest.dueOn,
+      workingDaysLeft: rest.workingDaysLeft,
+      overdue: true,
+      calendarProblem: null,
+    });
+    expectNoPersonalData(res.text);
+  });
+
   it('refuses a step the status does not allow with a 409, and input a step does not take with a 400', async () => {
     const filed = await submit(form());
     const documentId = await documentIdOf(filed.body.data.trackingCode);

@@ -3,6 +3,7 @@ import type * as NexusModule from 'nexus';
 import { access, organizationTree } from '../../../../utils/access';
 import { fieldError } from '../../../../utils/errors';
 import { asOfParam, validityParam } from '../../../../utils/query-params';
+import { perRequestBatch } from '../../../../utils/per-request-batch';
 import { EVENT_UID } from './constants';
 import { lifecycleTypeOf } from './document-types';
 import { toHttpError } from './errors';
@@ -82,39 +83,10 @@ export function registerGraphql(strapi: Core.Strapi): void {
   };
   // The eight computed fields of one document share one decoration, and the documents of one list
   // (all resolved in the same turn) share one: a page of 100 costs one events query, not 100.
-  const decorations = new WeakMap<object, Promise<Decorated>>();
-  type Waiting = { doc: { documentId: string }; resolve: (value: Decorated) => void; reject: (error: unknown) => void };
-  const batches = new WeakMap<object, Waiting[]>();
-  const outsideRequests = {};
-  const flush = async (key: object, batch: Waiting[]) => {
-    batches.delete(key);
-    try {
-      const decorated = await getService(strapi, 'documents').decorate(
-        batch.map((item) => item.doc),
-        await access(strapi).current(),
-      );
-      batch.forEach((item, index) => item.resolve(decorated[index] as unknown as Decorated));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-    }
-  };
-  const decorate = (doc: { documentId: string }): Promise<Decorated> => {
-    let decoration = decorations.get(doc);
-    if (!decoration) {
-      const key = (strapi.requestContext.get() as object | undefined) ?? outsideRequests;
-      let batch = batches.get(key);
-      if (!batch) {
-        const fresh: Waiting[] = [];
-        batch = fresh;
-        batches.set(key, fresh);
-        setImmediate(() => void flush(key, fresh));
-      }
-      const waiting = batch;
-      decoration = new Promise<Decorated>((resolve, reject) => waiting.push({ doc, resolve, reject }));
-      decorations.set(doc, decoration);
-    }
-    return decoration;
-  };
+  const decorate = perRequestBatch<{ documentId: string }, Decorated>(
+    strapi,
+    async (docs) => (await getService(strapi, 'documents').decorate(docs, await access(strapi).current())) as unknown as Decorated[],
+  );
 
   const extension = strapi.plugin('graphql').service('extension');
   // Events are read through the history query; no generated query or mutation touches them.
