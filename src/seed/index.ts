@@ -5,6 +5,11 @@ import { DEMO_DIRECTORY } from './demo-directory';
 import { DEMO_INTERPRETATIONS } from './demo-interpretations';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import { DEMO_POWERS } from './demo-powers';
+import { DEMO_REQUESTS } from './demo-requests';
+import { workingCalendar } from '../utils/calendar';
+import { SYSTEM_SCOPE } from '../utils/access';
+import type { DisclosureRequestService } from '../api/disclosure-request/services/disclosure-request';
+import type { IsoDate } from '../domain/dates';
 import { getService } from '../plugins/document-lifecycle/server/src/get-service';
 import { SYSTEM } from '../plugins/document-lifecycle/server/src/services/lifecycle';
 
@@ -104,6 +109,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<SeedReport> {
   // After the powers, so the demo's repeals and amendments flag the items resting on them.
   await runDemoTransitions(strapi, documents);
   await seedDemoInterpretations(strapi, organizationByKey, documents.byKey, report);
+  await seedDemoRequests(strapi, organizationByKey, report);
   await seedDemoSignIns(strapi, documentIdByCode, report);
   return report;
 }
@@ -239,4 +245,36 @@ async function seedDemoInterpretations(
 /** Whether the database holds no organizations yet: the signal for a first development start. */
 export async function isEmpty(strapi: Core.Strapi): Promise<boolean> {
   return (await strapi.documents('api::organization.organization').count({})) === 0;
+}
+
+const REQUEST_UID = 'api::disclosure-request.disclosure-request';
+
+/** The demo requests, registered as staff register them and taken through their steps. */
+async function seedDemoRequests(strapi: Core.Strapi, organizationByKey: Map<string, string | undefined>, report: SeedReport): Promise<void> {
+  const calendar = await workingCalendar(strapi);
+  const today = chinaToday(new Date());
+  const workingDaysBefore = (date: IsoDate, count: number): IsoDate => {
+    let day = date;
+    for (let left = count; left > 0; ) {
+      day = addDays(day, -1);
+      if (calendar.isWorkingDay(day)) left -= 1;
+    }
+    return day;
+  };
+  const requests = strapi.service(REQUEST_UID) as unknown as DisclosureRequestService;
+  for (const { organization, receivedWorkingDaysAgo, steps, ...fields } of DEMO_REQUESTS) {
+    if ((await strapi.db.query(REQUEST_UID).count({ where: { description: fields.description } })) > 0) {
+      report.existing += 1;
+      continue;
+    }
+    const receivedOn = workingDaysBefore(today, receivedWorkingDaysAgo);
+    const created = await strapi.documents(REQUEST_UID).create({
+      data: { ...fields, organization: organizationByKey.get(organization), applicantType: 'natural_person', idType: 'resident_identity_card', receivedOn } as never,
+    });
+    for (const { action, after, ...step } of steps) {
+      const date = calendar.addWorkingDays(receivedOn, after);
+      await requests.step(created.documentId, { action, date: date > today ? today : date, ...step }, SYSTEM_SCOPE);
+    }
+    report.created += 1;
+  }
 }

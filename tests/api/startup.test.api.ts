@@ -9,6 +9,7 @@ import { DEMO_DOCUMENTS } from '../../src/seed/demo-documents';
 import { DEMO_ADMIN, seedDemo } from '../../src/seed';
 import { DEMO_POWERS } from '../../src/seed/demo-powers';
 import { DEMO_INTERPRETATIONS } from '../../src/seed/demo-interpretations';
+import { DEMO_REQUESTS } from '../../src/seed/demo-requests';
 import request from 'supertest';
 import { adminToken } from '../harness/fixtures';
 import { REQUIRED_SECRETS } from '../../src/utils/secrets';
@@ -99,7 +100,7 @@ describe('demo data', () => {
   it('loads the Taiyuan organizations as a tree, and a second run changes nothing', async () => {
     // Each organization's editor and publisher, the auditor and the super admin.
     const signIns = DEMO_ORGANIZATIONS.length * 2 + 2;
-    const records = DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + DEMO_POWERS.length + DEMO_INTERPRETATIONS.length + signIns;
+    const records = DEMO_ORGANIZATIONS.length + DEMO_DOCUMENTS.length + DEMO_POWERS.length + DEMO_INTERPRETATIONS.length + DEMO_REQUESTS.length + signIns;
     const first = await seedDemo(app.strapi);
     expect(first).toEqual({ created: records, existing: 0 });
 
@@ -110,6 +111,15 @@ describe('demo data', () => {
         orderBy: { id: 'asc' },
       });
     const before = await snapshot();
+
+    // The demo requests stand in each state an office meets: new, paused, overdue, delivered.
+    const states = await app.strapi.db.query('api::disclosure-request.disclosure-request').findMany({ select: ['status', 'overdue'], orderBy: { id: 'asc' } });
+    expect(states).toEqual([
+      { status: 'received', overdue: false },
+      { status: 'consulting', overdue: false },
+      { status: 'proposed', overdue: true },
+      { status: 'delivered', overdue: false },
+    ]);
 
     const second = await seedDemo(app.strapi);
     expect(second).toEqual({ created: 0, existing: records });
