@@ -348,10 +348,16 @@ export function planStep(request: { receivedOn: IsoDate; steps: readonly Recorde
       plan.dueOn = futureDate('dueOn', 'the payment deadline');
       break;
     }
-    case 'extend':
+    case 'extend': {
       if (request.steps.some((step) => step.action === 'extend')) throw new RequestStepError('EXTENSION_USED', 'the answer can be extended once (art. 33)', 'action', 409);
+      // Art. 33: the time limit is extended while it runs, not once it has passed.
+      const { dueOn } = clockOf(request.receivedOn, request.steps, date, calendar);
+      if (dueOn && date > dueOn) {
+        throw new RequestStepError('EXTENSION_TOO_LATE', `the time limit ended on ${dueOn}: it can be extended only before it ends (art. 33)`, 'date', 409, { dueOn });
+      }
       if (!plan.reason) throw new RequestStepError('REASON_REQUIRED', 'an extension needs its reason, which the applicant is told', 'reason');
       break;
+    }
     case 'decide': {
       if (!isOneOf(Object.keys(DECISIONS) as Decision[], input.decision)) {
         throw new RequestStepError('DECISION_REQUIRED', `decision must be one of ${Object.keys(DECISIONS).join(', ')}`, 'decision');

@@ -14,10 +14,14 @@ import {
   STEP_ACTIONS,
   STEP_ACTION_LABELS,
   STEP_RULES,
+  CORRECTION_NOTICE_WORKING_DAYS,
+  clockOf,
   statusAfter,
   type RecordedStep,
   type StepAction,
 } from './disclosure-request';
+import type { IsoDate } from './dates';
+import { CalendarError, type WorkingCalendar } from './working-days';
 
 export interface Choice {
   value: string;
@@ -96,13 +100,36 @@ const FIELDS: Record<StepAction, FormField[]> = {
 
 /**
  * The steps a request in its state may take next, each with its form. Steps allowed once
- * (告知补正, 延期) are not offered again; the dates are checked when the step is taken.
+ * (告知补正, 延期) are not offered again; given the receipt, today and the calendar, neither are
+ * steps whose time is past or not yet come today (补正 after 7 working days, 延期 after the time
+ * limit, 逾期终止 before the applicant's deadline).
  */
-export function availableSteps(steps: readonly RecordedStep[]): StepForm[] {
+export function availableSteps(steps: readonly RecordedStep[], on?: { receivedOn: IsoDate; today: IsoDate; calendar: WorkingCalendar }): StepForm[] {
   const { status } = statusAfter(steps);
   const taken = new Set(steps.map((step) => step.action));
+  /** Steps whose time has not come or has passed (asked for today, the form's date). */
+  const timely = (action: StepAction): boolean => {
+    if (!on) return true;
+    if (action === 'request_correction') return on.today <= on.calendar.addWorkingDays(on.receivedOn, CORRECTION_NOTICE_WORKING_DAYS);
+    if (action === 'lapse') {
+      const notice = [...steps].reverse().find((step) => step.action === (status === 'awaiting_fee' ? 'fee_notice' : 'request_correction'));
+      return !notice?.dueOn || on.today > notice.dueOn;
+    }
+    if (action === 'extend') {
+      try {
+        const { dueOn } = clockOf(on.receivedOn, steps, on.today, on.calendar);
+        return !dueOn || on.today <= dueOn;
+      } catch (error) {
+        // A deadline that cannot be counted yet (a year without its notice): the step says why.
+        if (error instanceof CalendarError) return true;
+        throw error;
+      }
+    }
+    return true;
+  };
   return STEP_ACTIONS.filter((action) => STEP_RULES[action].from.includes(status))
     .filter((action) => !((action === 'extend' || action === 'request_correction') && taken.has(action)))
+    .filter(timely)
     .map((action) => ({ action, label: STEP_ACTION_LABELS[action], fields: [DATE, ...FIELDS[action]] }));
 }
 
@@ -124,6 +151,7 @@ export const STEP_ERROR_MESSAGES: Record<string, string> = {
   PARTY_REQUIRED: '请选择征求意见对象',
   AMOUNT_INVALID: '收费金额须为正数，精确到分，不超过100万元',
   EXTENSION_USED: '答复期限只能延长一次',
+  EXTENSION_TOO_LATE: '答复期限已届满，只能在期限内延长',
   DECISION_REQUIRED: '请选择办理结果',
   DECISION_REASON_REQUIRED: '请选择办理结果细项',
   DECISION_REASON_NOT_EXPECTED: '该办理结果没有细项',

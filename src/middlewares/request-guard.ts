@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { fieldError } from '../utils/errors';
 
@@ -61,8 +62,11 @@ function inheritedName(querystring: string): string[] | null {
  * enough to exhaust a recursive reader, a list longer than the query parser keeps as a list, and a
  * user, role or file id that is not a number its table can hold.
  */
-export default () => async (ctx: Context, next: Next) => {
-  if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin/') || ctx.path.startsWith('/content-manager/')) {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => async (ctx: Context, next: Next) => {
+  // Every route: the content API, the admin's, and every plugin's admin routes (/request-desk/…).
+  // GraphQL bodies are checked by the GraphQL guard, which reads them as documents.
+  const graphqlEndpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
+  if (ctx.path !== graphqlEndpoint) {
     let path: string;
     try {
       path = decodeURIComponent(ctx.path);

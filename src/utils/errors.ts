@@ -75,7 +75,9 @@ export function statusOfError(error: unknown): number {
 export function ruleErrorToHttp(error: unknown, say: (error: RuleError) => string = (rule) => rule.message): unknown {
   if (!(error instanceof RuleError)) return error;
   const message = say(error);
-  if (error.status === 409) return conflictError(message, { code: error.code, field: error.field, ...error.details });
+  if (error.status === 409) {
+    return conflictError(message, { code: error.code, field: error.field, ...error.details, errors: [{ path: [error.field], message, name: 'ConflictError' }] });
+  }
   return new errors.ValidationError(message, {
     code: error.code,
     ...error.details,

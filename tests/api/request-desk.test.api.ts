@@ -104,6 +104,24 @@ describe('the case', () => {
     expect((await stepOn(documentId, { action: 'deliver', date: today, method: 'post' }, auditor)).status).toBe(403);
   });
 
+  it('takes a step only from the version the form was opened on, and offers no extension once the time limit has passed', async () => {
+    const documentId = await registered();
+    const opened = (await caseOf(documentId, editor)).body.data.version;
+    expect(opened).toEqual(expect.any(String));
+    expect((await stepOn(documentId, { action: 'accept', date: today }, publisher)).status).toBe(200);
+    const stale = await request(app.server).post(`/request-desk/requests/${documentId}/steps`).set({ ...admin(editor), 'If-Match': opened }).send({ action: 'withdraw', date: today });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toBe('已被他人修改，请刷新后再改');
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(1);
+
+    const late = await registered('2026-10-26');
+    await stepOn(late, { action: 'accept', date: '2026-10-27' }, editor);
+    expect(actionsOf(await caseOf(late, publisher))).not.toContain('extend');
+    const refused = await stepOn(late, { action: 'extend', date: today, reason: '补办延期' }, publisher);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ message: '答复期限已届满，只能在期限内延长', details: { code: 'EXTENSION_TOO_LATE', errors: [{ path: ['date'] }] } });
+  });
+
   it('keeps another organization\'s editor out: no case, no step', async () => {
     const documentId = await registered();
     expect((await caseOf(documentId, outsider)).status).toBe(404);
@@ -124,6 +142,23 @@ describe('the case', () => {
     const twice = await stepOn(documentId, { action: 'receive_correction', date: today }, editor);
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toBe('申请当前的办理状态不允许这个环节');
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(0);
+  });
+});
+
+describe('hostile input at the desk', () => {
+  it('refuses what no route takes, as on the content API: deep nesting, NUL, inherited names', async () => {
+    const documentId = await registered();
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100; i += 1) deep = { a: deep };
+    const nested = await stepOn(documentId, { action: 'propose', date: today, reason: deep }, editor);
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.message).toMatch(/nested more than 32 levels deep/);
+    const nul = await stepOn(documentId, { action: 'accept', date: today, reason: 'a\u0000b' }, editor);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.details.errors[0].path).toEqual(['reason']);
+    const inherited = await request(app.server).get('/request-desk/requests/due?constructor=1').set(admin(editor));
+    expect(inherited.status).toBe(400);
     expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(0);
   });
 });

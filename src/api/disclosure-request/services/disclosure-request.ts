@@ -217,13 +217,14 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       input: StepInput,
       scope: AccessScope,
       versions: string[] | null = null,
+      from: 'admin' | 'content-api' = 'content-api',
     ): Promise<{ step: StoredStep; request: ClockFields & { documentId: string }; version: string | null }> {
       const result = await strapi.db.transaction(async () => {
         const request = (await rows().findOne({ where: { documentId }, select: ['id', 'documentId', 'receivedOn', 'stepCount', 'trackingCode'] })) as RequestRow | null;
         const readable = request && (await access(strapi).readableDocumentIds(UID, [documentId], scope)).has(documentId);
         if (!request || !readable) throw new errors.NotFoundError('Disclosure request not found');
         await access(strapi).assertMayChange(UID, documentId, scope, 'Disclosure request not found');
-        if (versions) await assertVersion(strapi, UID, documentId, { versions, from: 'content-api' });
+        if (versions) await assertVersion(strapi, UID, documentId, { versions, from });
 
         const receivedOn = toIsoDate(request.receivedOn) as IsoDate;
         const history = (await stepsOf([documentId])).get(documentId) ?? [];
@@ -317,14 +318,15 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       if (organizationIds) where.push({ organization: { documentId: { $in: organizationIds } } });
       const open = (await rows().findMany({
         where: { $and: where },
-        select: ['documentId', 'receivedOn', 'receivedVia', 'applicantType'],
+        select: ['documentId', 'receivedOn', 'receivedVia', 'applicantType', 'trackingCode'],
         populate: { organization: { select: ['documentId', 'name'] } },
       })) as { documentId: string; receivedOn: unknown }[];
       const decorated = await decorate(open);
       // A request whose deadline cannot be counted (a year without its holiday notice) is listed
       // too, first: it is the one most likely to be missed.
       return decorated
-        .filter((request) => request.calendarProblem !== undefined || (request.clock === 'running' && request.workingDaysLeft !== null && request.workingDaysLeft <= within))
+        // A paused request is listed by the due date it has while paused, which moves with the pause.
+        .filter((request) => request.calendarProblem !== undefined || (request.clock !== 'stopped' && request.workingDaysLeft !== null && request.workingDaysLeft <= within))
         .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
     },
   };
@@ -337,6 +339,7 @@ export type DisclosureRequestService = ReturnType<ReturnType<typeof factories.cr
     input: StepInput,
     scope: AccessScope,
     versions?: string[] | null,
+    from?: 'admin' | 'content-api',
   ) => Promise<{ step: StoredStep; request: ClockFields & { documentId: string }; version: string | null }>;
   history: (documentId: string) => Promise<{ steps: (StoredStep & { actionLabel: string })[]; chain: ChainCheck }>;
   track: (trackingCode: string) => Promise<Record<string, unknown> | null>;

@@ -36,6 +36,7 @@ export interface Case {
   extended: boolean;
   calendarProblem?: string;
   trackingCode: string | null;
+  version: string | null;
   steps: CaseStep[];
   chain: { valid: true } | { valid: false; brokenAt: number };
   actions: StepForm[];
@@ -120,6 +121,7 @@ function Panel({ documentId, version, onChanged }: { documentId: string; version
       {open && (
         <StepModal
           documentId={documentId}
+          version={found.version}
           form={open}
           onClose={() => setOpen(null)}
           onDone={() => {

@@ -7,6 +7,8 @@ import { PLUGIN_ID } from '../pluginId';
 
 interface Props {
   documentId: string;
+  /** The request's version the form was opened on: a step taken meanwhile makes this one a 409. */
+  version: string | null;
   form: StepForm;
   onClose: () => void;
   onDone: () => void;
@@ -23,7 +25,7 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().sl
  * choices. The server checks the step against the law's rules and answers in Chinese, naming the
  * field; that message is shown under the field.
  */
-export function StepModal({ documentId, form, onClose, onDone }: Props) {
+export function StepModal({ documentId, version, form, onClose, onDone }: Props) {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { formatMessage } = useIntl();
@@ -45,7 +47,7 @@ export function StepModal({ documentId, form, onClose, onDone }: Props) {
     const body: Record<string, string> = { action: form.action };
     for (const field of shown) if (values[field.name]) body[field.name] = values[field.name];
     try {
-      await post(`/${PLUGIN_ID}/requests/${documentId}/steps`, body);
+      await post(`/${PLUGIN_ID}/requests/${documentId}/steps`, body, version ? { headers: { 'If-Match': version } } : undefined);
       toggleNotification({ type: 'success', message: t('form.success', { action: form.label }) });
       onDone();
     } catch (error) {

@@ -7,6 +7,7 @@ import { PLUGIN_ID, REQUEST_UID } from '../pluginId';
 
 interface DueRequest {
   documentId: string;
+  trackingCode: string | null;
   receivedOn: string;
   statusLabel: string;
   dueOn: string | null;
@@ -25,12 +26,17 @@ const DuePage = () => {
   const t = (id: string, values?: Record<string, string | number>) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage: id }, values);
   const [within, setWithin] = React.useState(5);
   const [due, setDue] = React.useState<DueRequest[] | null>(null);
+  const [failed, setFailed] = React.useState(false);
 
   React.useEffect(() => {
     let cancelled = false;
     get<{ data: DueRequest[] }>(`/${PLUGIN_ID}/requests/due`, { params: { within: String(within) } }).then(
-      ({ data }) => !cancelled && setDue(data.data),
-      () => !cancelled && setDue([]),
+      ({ data }) => {
+        if (cancelled) return;
+        setDue(data.data);
+        setFailed(false);
+      },
+      () => !cancelled && setFailed(true),
     );
     return () => {
       cancelled = true;
@@ -54,10 +60,11 @@ const DuePage = () => {
               </SingleSelect>
             </Field.Root>
           </Flex>
-          <Table colCount={6} rowCount={(due?.length ?? 0) + 1}>
+          <Table colCount={7} rowCount={(due?.length ?? 0) + 1}>
             <Thead>
               <Tr>
                 <Th><Typography variant="sigma">{t('due.organization')}</Typography></Th>
+                <Th><Typography variant="sigma">{t('due.trackingCode')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('due.receivedOn')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('due.status')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('due.dueOn')}</Typography></Th>
@@ -71,9 +78,14 @@ const DuePage = () => {
                 return (
                   <Tr key={request.documentId} data-testid="due-request">
                     <Td><Typography>{request.organization?.name ?? ''}</Typography></Td>
+                    <Td><Typography variant="pi">{request.trackingCode ?? ''}</Typography></Td>
                     <Td><Typography>{request.receivedOn}</Typography></Td>
                     <Td><Typography>{request.statusLabel}</Typography></Td>
-                    <Td><Typography textColor={color}>{request.dueOn ?? t('due.calendar')}</Typography></Td>
+                    <Td>
+                      <Typography textColor={color} title={request.calendarProblem}>
+                        {request.dueOn ?? t('due.calendar')}
+                      </Typography>
+                    </Td>
                     <Td>
                       <Typography textColor={color} fontWeight={request.overdue ? 'bold' : undefined}>
                         {request.workingDaysLeft === null ? '' : request.workingDaysLeft >= 0 ? request.workingDaysLeft : t('panel.overdueBy', { days: -request.workingDaysLeft })}
@@ -89,6 +101,11 @@ const DuePage = () => {
               })}
             </Tbody>
           </Table>
+          {failed && (
+            <Box paddingTop={4}>
+              <Typography variant="pi" textColor="danger600">{t('due.failed')}</Typography>
+            </Box>
+          )}
           {due && due.length === 0 && (
             <Box paddingTop={4}>
               <Typography variant="pi">{t('due.empty')}</Typography>

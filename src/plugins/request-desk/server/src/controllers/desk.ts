@@ -15,6 +15,8 @@ import {
   type StepInput,
 } from '../../../../../domain/disclosure-request';
 import { availableSteps, STEP_ERROR_MESSAGES } from '../../../../../domain/request-step-forms';
+import { chinaToday, toIsoDate, type IsoDate } from '../../../../../domain/dates';
+import { workingCalendar } from '../../../../../utils/calendar';
 import type { DisclosureRequestService } from '../../../../../api/disclosure-request/services/disclosure-request';
 import { STEP, STEP_FIELDS } from '../../../../../api/disclosure-request/step-input';
 import { documentVersion, parseIfMatch } from '../../../../../setup/document-versions';
@@ -70,12 +72,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { steps, chain } = await requests().history(documentId);
       const mayChange = reaches(scope.write, row.organization?.id) && may(ctx, 'handle');
       const recorded: RecordedStep[] = steps.map((step) => ({ action: step.action, date: step.date, dueOn: step.dueOn, decision: step.decision as Decision | null }));
-      const actions = mayChange ? availableSteps(recorded).filter((form) => !Object.hasOwn(RESTRICTED, form.action) || may(ctx, RESTRICTED[form.action])) : [];
+      const receivedOn = toIsoDate(row.receivedOn) as IsoDate;
+      const on = { receivedOn, today: chinaToday(new Date()), calendar: await workingCalendar(strapi) };
+      const actions = mayChange ? availableSteps(recorded, on).filter((form) => !Object.hasOwn(RESTRICTED, form.action) || may(ctx, RESTRICTED[form.action])) : [];
       const version = await documentVersion(strapi, REQUEST_UID, documentId, false);
       if (version) ctx.set('ETag', version);
       ctx.body = {
         data: {
           ...clock,
+          // Sent back as If-Match with a step, so a step taken meanwhile by someone else is not overtaken.
+          version,
           trackingCode: row.trackingCode,
           receivedVia: row.receivedVia,
           receivedViaLabel: row.receivedVia ? RECEIVED_VIA_LABELS[row.receivedVia] : null,
@@ -109,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId } = ctx.params as { documentId: string };
       if (!(await readable(documentId, scope))) return ctx.notFound('该申请不存在或无权查看');
       try {
-        const { step, request, version } = await requests().step(documentId, input, scope, parseIfMatch(ctx.get('If-Match')));
+        const { step, request, version } = await requests().step(documentId, input, scope, parseIfMatch(ctx.get('If-Match')), 'admin');
         if (version) ctx.set('ETag', version);
         ctx.body = { data: request, meta: { step } };
       } catch (error) {
