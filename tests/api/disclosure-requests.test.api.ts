@@ -436,6 +436,16 @@ describe('the applicant in the Content Manager', () => {
     const saved = await request(app.server).put(cm(documentId)).set(bearer(editor.token)).send({ status, dueOn, extended, stepCount, trackingCode, purpose: '补充：核实排号' });
     expect(saved.status).toBe(200);
     expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).purpose).toBe('补充：核实排号');
+
+    // A form opened before a step was taken is told the request changed meanwhile.
+    const opened = await request(app.server).get(cm(documentId)).set(bearer(editor.token));
+    await stepOn(documentId, { action: 'accept', date: today });
+    const stale = await request(app.server)
+      .put(cm(documentId))
+      .set({ ...bearer(editor.token), 'If-Match': opened.headers.etag })
+      .send({ ...opened.body.data, purpose: '再次补充' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toBe('已被他人修改，请刷新后再改');
   });
 });
 

@@ -3,6 +3,7 @@ import { access } from '../../utils/access';
 import { errors } from '@strapi/utils';
 import { chinaToday, isIsoDate, toIsoDate } from '../../domain/dates';
 import { conflictError, fieldError, withoutInput } from '../../utils/errors';
+import { assertVersion, type ExpectedVersion } from '../../setup/document-versions';
 import { decryptPersonal, encryptPersonal, maskPersonal } from '../../utils/personal-data';
 import { newTrackingCode, STEP_UID, UID } from './services/disclosure-request';
 
@@ -105,7 +106,13 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
     if ((context.action === 'create' || context.action === 'update') && params.data) {
       const data = params.data;
       const written = await changedKeptField(context.action, params.documentId, data);
-      if (written) throw fieldError(written, "is kept by the request's steps: record a step instead");
+      if (written) {
+        // A form opened before a step was taken sends the kept fields as they were then: say the
+        // request changed meanwhile (the version check's answer), not that a kept field was written.
+        const expected = (strapi.requestContext.get() as { state?: { expectedVersion?: ExpectedVersion } } | undefined)?.state?.expectedVersion;
+        if (expected && params.documentId && (expected.documentId === params.documentId || expected.documentId === '*')) await assertVersion(strapi, UID, params.documentId, expected);
+        throw fieldError(written, "is kept by the request's steps: record a step instead");
+      }
       for (const field of MAINTAINED) delete data[field];
       await checkReceipt(context.action, params.documentId, data);
       if (context.action === 'create' && (data.organization === undefined || data.organization === null || data.organization === '')) {
