@@ -328,7 +328,7 @@ describe('handling a request, step by step', () => {
     const future = await stepOn(documentId, { action: 'accept', date: '2099-01-01' });
     expect(future.status).toBe(400);
     expect(future.body.error.details.errors[0].path).toEqual(['date']);
-    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).status).toBe('received');
+    expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).handlingStatus).toBe('received');
   });
 
   it('lets one of two simultaneous steps through, keeping the history whole', async () => {
@@ -356,9 +356,9 @@ describe('handling a request, step by step', () => {
   it('refuses to write what the steps keep', async () => {
     const filed = await submit(form());
     const documentId = await documentIdOf(filed.body.data.trackingCode);
-    const res = await request(app.server).put(`/api/disclosure-requests/${documentId}`).set(bearer(staff)).send({ data: { status: 'delivered' } });
+    const res = await request(app.server).put(`/api/disclosure-requests/${documentId}`).set(bearer(staff)).send({ data: { handlingStatus: 'delivered' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe("status is kept by the request's steps: record a step instead");
+    expect(res.body.error.message).toBe("handlingStatus is kept by the request's steps: record a step instead");
   });
 
   it('lists the open requests due soon', async () => {
@@ -432,8 +432,9 @@ describe('the applicant in the Content Manager', () => {
     expect(audited.body.data).toMatchObject({ idNumber: '1101**********1234', phone: '1391***5678', applicantName: '***' });
     expectNoPersonalData(audited.text);
     // The edit form sends the kept fields back as they are: saving it changes only what was edited.
-    const { status, dueOn, extended, stepCount, trackingCode } = own.body.data;
-    const saved = await request(app.server).put(cm(documentId)).set(bearer(editor.token)).send({ status, dueOn, extended, stepCount, trackingCode, purpose: '补充：核实排号' });
+    const { handlingStatus, dueOn, extended, stepCount, trackingCode } = own.body.data;
+    expect(handlingStatus).toBe('received');
+    const saved = await request(app.server).put(cm(documentId)).set(bearer(editor.token)).send({ handlingStatus, dueOn, extended, stepCount, trackingCode, purpose: '补充：核实排号' });
     expect(saved.status).toBe(200);
     expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).purpose).toBe('补充：核实排号');
 

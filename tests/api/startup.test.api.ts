@@ -113,12 +113,12 @@ describe('demo data', () => {
     const before = await snapshot();
 
     // The demo requests stand in each state an office meets: new, paused, overdue, delivered.
-    const states = await app.strapi.db.query('api::disclosure-request.disclosure-request').findMany({ select: ['status', 'overdue'], orderBy: { id: 'asc' } });
+    const states = await app.strapi.db.query('api::disclosure-request.disclosure-request').findMany({ select: ['handlingStatus', 'overdue'], orderBy: { id: 'asc' } });
     expect(states).toEqual([
-      { status: 'received', overdue: false },
-      { status: 'consulting', overdue: false },
-      { status: 'proposed', overdue: true },
-      { status: 'delivered', overdue: false },
+      { handlingStatus: 'received', overdue: false },
+      { handlingStatus: 'consulting', overdue: false },
+      { handlingStatus: 'proposed', overdue: true },
+      { handlingStatus: 'delivered', overdue: false },
     ]);
 
     const second = await seedDemo(app.strapi);

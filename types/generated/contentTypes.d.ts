@@ -635,6 +635,22 @@ export interface ApiDisclosureRequestDisclosureRequest
       ['paper', 'electronic', 'either']
     > &
       Schema.Attribute.DefaultTo<'either'>;
+    handlingStatus: Schema.Attribute.Enumeration<
+      [
+        'received',
+        'accepted',
+        'awaiting_correction',
+        'consulting',
+        'awaiting_fee',
+        'proposed',
+        'decided',
+        'approved',
+        'delivered',
+        'withdrawn',
+        'lapsed',
+      ]
+    > &
+      Schema.Attribute.DefaultTo<'received'>;
     idNumber: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -685,22 +701,6 @@ export interface ApiDisclosureRequestDisclosureRequest
       ['in_person', 'post', 'online', 'fax', 'other']
     > &
       Schema.Attribute.Required;
-    status: Schema.Attribute.Enumeration<
-      [
-        'received',
-        'accepted',
-        'awaiting_correction',
-        'consulting',
-        'awaiting_fee',
-        'proposed',
-        'decided',
-        'approved',
-        'delivered',
-        'withdrawn',
-        'lapsed',
-      ]
-    > &
-      Schema.Attribute.DefaultTo<'received'>;
     stepCount: Schema.Attribute.Integer &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<0>;

@@ -22,7 +22,7 @@ const labels: AdminLabels = {
       receivedVia: { label: '申请方式' },
       receivedOn: { label: '收到申请日期', description: '条例第三十一条：答复期限自此日起算' },
       trackingCode: { label: '查询码', readOnly: true },
-      status: { label: '办理状态', readOnly: true },
+      handlingStatus: { label: '办理状态', readOnly: true },
       dueOn: { label: '答复期限', readOnly: true },
       closedOn: { label: '办结日期', readOnly: true },
       extended: { label: '已延期', readOnly: true },

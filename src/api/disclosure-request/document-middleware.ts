@@ -8,7 +8,7 @@ import { decryptPersonal, encryptPersonal, maskPersonal } from '../../utils/pers
 import { newTrackingCode, STEP_UID, UID } from './services/disclosure-request';
 
 /** Kept by the request's steps, never written directly. */
-const MAINTAINED = ['status', 'dueOn', 'closedOn', 'extended', 'overdue', 'decision', 'decisionReason', 'stepCount', 'trackingCode'];
+const MAINTAINED = ['handlingStatus', 'dueOn', 'closedOn', 'extended', 'overdue', 'decision', 'decisionReason', 'stepCount', 'trackingCode'];
 /** Sealed at rest. */
 const SEALED = ['idNumber', 'phone'];
 /** The applicant's personal data: whole only for the handling organization's staff. */
@@ -55,7 +55,7 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
   }
 
   /** Initial values of the kept fields, as the Content Manager's create form sends them. */
-  const INITIAL: Record<string, unknown> = { status: 'received', extended: false, overdue: false, stepCount: 0, dueOn: null, closedOn: null, decision: null, decisionReason: null, trackingCode: null };
+  const INITIAL: Record<string, unknown> = { handlingStatus: 'received', extended: false, overdue: false, stepCount: 0, dueOn: null, closedOn: null, decision: null, decisionReason: null, trackingCode: null };
   /** Equal as the form shows them: absent, null and '' alike, a number and its text alike. */
   const same = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
 
@@ -127,7 +127,7 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
       }
       if (context.action === 'create') {
         data.trackingCode = newTrackingCode();
-        data.status = 'received';
+        data.handlingStatus = 'received';
       }
     }
     const result = await next();

@@ -10,9 +10,9 @@ interface Naming {
 }
 
 /**
- * GraphQL answers about a request carry its clock as REST's do: `statusLabel`, `clock`,
+ * GraphQL answers about a request carry its clock as REST's do: `status`, `statusLabel`, `clock`,
  * `workingDaysLeft` and, when the deadline cannot be counted, `calendarProblem` (beside the stored
- * `status`, `dueOn` and `overdue`). The steps are reachable only through their request's routes.
+ * `handlingStatus`, `dueOn` and `overdue`). The steps are reachable only through their request's routes.
  */
 export function registerRequestGraphql(strapi: Core.Strapi): void {
   const extension = strapi.plugin('graphql').service('extension');
@@ -26,6 +26,7 @@ export function registerRequestGraphql(strapi: Core.Strapi): void {
       nexus.extendType({
         type: typeName,
         definition(t) {
+          t.string('status', { description: 'The handling status the steps give the request', resolve: async (request: { documentId: string }) => (await clockOf(request)).status });
           t.string('statusLabel', { resolve: async (request: { documentId: string }) => (await clockOf(request)).statusLabel });
           t.string('clock', { description: 'running, paused or stopped', resolve: async (request: { documentId: string }) => (await clockOf(request)).clock });
           t.int('workingDaysLeft', { resolve: async (request: { documentId: string }) => (await clockOf(request)).workingDaysLeft });

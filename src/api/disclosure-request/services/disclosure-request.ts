@@ -104,7 +104,7 @@ const calendarProblemOf = (error: CalendarError) =>
   `${error.year}年的节假日安排尚未录入，无法按法定工作日计算期限：请在“节假日安排”中录入国务院办公厅${error.year}年部分节假日安排的通知`;
 
 /** What the request's row keeps of its clock, for the lists and filters that read the row. */
-const storedClock = (fields: ClockFields) => ({ status: fields.status, dueOn: fields.dueOn, extended: fields.extended, overdue: fields.overdue });
+const storedClock = (fields: ClockFields) => ({ handlingStatus: fields.status, dueOn: fields.dueOn, extended: fields.extended, overdue: fields.overdue });
 
 const storedStep = (row: Record<string, unknown>): StoredStep => ({ ...(row as unknown as StoredStep), date: toIsoDate(row.date) as IsoDate, dueOn: toIsoDate(row.dueOn) });
 
@@ -184,7 +184,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     async markDue(today: IsoDate): Promise<{ checked: number; overdue: number; uncountable: number }> {
       return withClusterLock(strapi, 'disclosure-requests:daily', async () => {
         const open = (await rows().findMany({
-          where: { status: { $notIn: [...CLOSED_STATUSES] } },
+          where: { handlingStatus: { $notIn: [...CLOSED_STATUSES] } },
           select: ['documentId', 'receivedOn'],
         })) as { documentId: string; receivedOn: unknown }[];
         const report = { checked: open.length, overdue: 0, uncountable: 0 };
@@ -313,7 +313,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       // As on every other path, readers of published content (read-only tokens) read no request.
       if (!scope.mayReadUnpublished) return [];
       const condition = access(strapi).readWhere(UID, scope);
-      const where: Record<string, unknown>[] = [{ status: { $notIn: [...CLOSED_STATUSES] } }];
+      const where: Record<string, unknown>[] = [{ handlingStatus: { $notIn: [...CLOSED_STATUSES] } }];
       if (condition) where.push(condition);
       if (organizationIds) where.push({ organization: { documentId: { $in: organizationIds } } });
       const open = (await rows().findMany({
