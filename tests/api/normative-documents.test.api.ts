@@ -273,7 +273,14 @@ describe('transitions', () => {
         status: 409,
         name: 'ConflictError',
         message: 'cannot amend a document that is repealed (已废止)',
-        details: { code: 'TRANSITION_NOT_ALLOWED', field: 'action', from: 'repealed', action: 'amend', allowedFrom: ['in_force', 'amended'] },
+        details: {
+          code: 'TRANSITION_NOT_ALLOWED',
+          field: 'action',
+          from: 'repealed',
+          action: 'amend',
+          allowedFrom: ['in_force', 'amended'],
+          errors: [{ path: ['action'], message: 'cannot amend a document that is repealed (已废止)', name: 'ConflictError' }],
+        },
       },
     });
   });
