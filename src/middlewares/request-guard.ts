@@ -56,6 +56,21 @@ function inheritedName(querystring: string): string[] | null {
 }
 
 /**
+ * A sort that names an empty field (`.`, `a..b`, `:asc`): Strapi's query validation lets it by on
+ * single-document routes and the query engine then fails on it.
+ */
+function hasEmptySortPath(sort: unknown): boolean {
+  const fields: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') fields.push(...value.split(',').map((part) => part.split(':')[0].trim()));
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') fields.push(...Object.keys(value));
+  };
+  collect(sort);
+  return fields.some((field) => field.split('.').some((segment) => segment === ''));
+}
+
+/**
  * What no route can take, refused before any route sees it, as a 400 naming where it is: a NUL
  * character anywhere in the URL or the body (PostgreSQL refuses to store or compare one, so it
  * would otherwise come back as a database error from whichever query met it first), nesting deep
@@ -76,6 +91,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => async 
     if (path.includes('\u0000')) throw fieldError('path', 'must not contain a NUL character');
     const inherited = inheritedName(ctx.querystring);
     if (inherited) throw fieldError(inherited, 'is not a parameter of any route');
+    if (hasEmptySortPath((ctx.query as { sort?: unknown }).sort)) throw fieldError('sort', 'must name fields (field or relation.field, with :asc or :desc)');
     const inQuery = problemIn(ctx.query);
     if (inQuery) throw fieldError(inQuery.path.length > 0 ? inQuery.path : 'query', inQuery.problem);
     const inBody = problemIn(ctx.request.body);

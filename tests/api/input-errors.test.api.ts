@@ -189,6 +189,15 @@ describe('requests no route can take', () => {
     expect(res.body.error.message).toMatch(/is not a parameter of any route$/);
   });
 
+  it.each(['sort[0]=.', 'sort=.', 'sort=title..x', 'sort=:asc', 'sort[.]=asc'])('refuses a sort naming an empty field (%s), on a list and on one document', async (query) => {
+    const channel = (await app.strapi.db.query('api::channel.channel').findOne({ select: ['documentId'] })) as { documentId: string };
+    for (const path of ['/api/channels', `/api/channels/${channel.documentId}`]) {
+      const res = await request(app.server).get(`${path}?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0].path).toEqual(['sort']);
+    }
+  });
+
   it('checks GraphQL documents sent with any JSON type the GraphQL parser reads', async () => {
     const res = await request(app.server)
       .post('/graphql')
