@@ -1,9 +1,14 @@
-import { yup } from '../../utils/route-input';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { fieldError } from '../../utils/errors';
+import { organizationParam, takeParam } from '../../utils/query-params';
+import { readRouteInput, yup } from '../../utils/route-input';
 
-const text = (max: number) =>
+/** Text of at most `max` characters; `required`: present and not blank. For the form and the steps alike. */
+export const text = (max: number, required = false) =>
   yup
     .mixed<string>()
-    .test('text', 'must be text', (value) => value === undefined || value === null || typeof value === 'string')
+    .test('text', required ? 'is required' : 'must be text', (value) => (value === undefined || value === null ? !required : typeof value === 'string' && (!required || value.trim() !== '')))
     .test('length', `must be at most ${max} characters`, (value) => typeof value !== 'string' || value.length <= max);
 
 /** Each field's type and size; what a step needs of them is the domain's rule (planStep). */
@@ -23,3 +28,21 @@ export const STEP = yup.object({
 });
 export const STEP_FIELDS = Object.keys(STEP.fields);
 
+
+/** Working days ahead that a due list may look, and the default. */
+const DUE_QUERY = yup.object({
+  within: yup.mixed<string>().test('days', 'must be a number of working days (0–100)', (value) => typeof value === 'string' && /^\d{1,3}$/.test(value) && Number(value) <= 100),
+});
+
+/**
+ * The parameters of a list of requests due (REST's and the admin desk's): `within` working days
+ * (5 when not given) and `organization` with those below it; any other parameter is refused with
+ * `unknownMessage`.
+ */
+export async function readDueQuery(strapi: Core.Strapi, ctx: Context, unknownMessage: string): Promise<{ within: number; organizationIds?: string[] }> {
+  const { within } = readRouteInput<{ within: string }>(DUE_QUERY, { within: takeParam(ctx, 'within') ?? '5' });
+  const organizationIds = await organizationParam(strapi, ctx);
+  const unknown = Object.keys((ctx.query ?? {}) as Record<string, unknown>)[0];
+  if (unknown !== undefined) throw fieldError(unknown, unknownMessage);
+  return { within: Number(within), organizationIds };
+}

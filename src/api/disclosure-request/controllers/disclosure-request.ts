@@ -8,16 +8,10 @@ import { AttemptLimiter } from '../../../utils/attempt-limiter';
 import { clientNetwork } from '../../../utils/client-network';
 import { fieldError, forbiddenError, ruleErrorToHttp, withoutInput } from '../../../utils/errors';
 import { parseIfMatch } from '../../../setup/document-versions';
-import { organizationParam, takeParam } from '../../../utils/query-params';
 import { oneOfValues, readRouteInput, yup } from '../../../utils/route-input';
 import { UID, type DisclosureRequestService } from '../services/disclosure-request';
-import { STEP, STEP_FIELDS } from '../step-input';
+import { readDueQuery, STEP, STEP_FIELDS, text } from '../step-input';
 
-const text = (max: number, required = false) =>
-  yup
-    .mixed<string>()
-    .test('text', required ? 'is required' : 'must be text', (value) => (value === undefined || value === null ? !required : typeof value === 'string' && (!required || value.trim() !== '')))
-    .test('length', `must be at most ${max} characters`, (value) => typeof value !== 'string' || value.length <= max);
 
 const ORGANIZATION_APPLICANT = (type: unknown) => typeof type === 'string' && type !== 'natural_person';
 /** The checks across fields apply once the applicant type itself is right (its own message comes first). */
@@ -201,16 +195,9 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     },
 
     async due(ctx: Context) {
-      const raw = takeParam(ctx, 'within') ?? '5';
-      const { within } = readRouteInput<{ within: string }>(
-        yup.object({ within: yup.mixed<string>().test('days', 'must be a number of working days (0–100)', (value) => typeof value === 'string' && /^\d{1,3}$/.test(value) && Number(value) <= 100) }),
-        { within: raw },
-      );
-      const organizationIds = await organizationParam(strapi, ctx);
-      const unknown = Object.keys((ctx.query ?? {}) as Record<string, unknown>)[0];
-      if (unknown !== undefined) throw fieldError(unknown, 'is not a parameter of this list (within, organization)');
-      const data = await service().due(Number(within), await access(strapi).current(), organizationIds);
-      ctx.body = { data, meta: { today: chinaToday(new Date()), within: Number(within), total: data.length } };
+      const { within, organizationIds } = await readDueQuery(strapi, ctx, 'is not a parameter of this list (within, organization)');
+      const data = await service().due(within, await access(strapi).current(), organizationIds);
+      ctx.body = { data, meta: { today: chinaToday(new Date()), within, total: data.length } };
     },
   };
 });

@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { JoinTable } from '../../../utils/documents';
 import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { rememberUntilChange } from '../../../utils/remember';
-import { isToOne, joinToOne, linkedRows, rowReader, type RelationRead } from '../../../utils/table-read';
+import { isToOne, joinToOne, linkedRows, rowReader, tableOf, type RelationRead } from '../../../utils/table-read';
 import { LIST_POPULATE, SHALLOW_POPULATE } from './normative-document';
 import { access, type AccessScope } from '../../../utils/access';
 
@@ -38,10 +37,7 @@ export type SortField = (typeof SORT_FIELDS)[number];
  * transforms every request, which costs several times the database work on a list of 25.
  */
 const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
-  const meta = () => strapi.db.metadata.get(UID);
-  const column = (uid: string, attribute: string) =>
-    ((strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute) as string;
-  const joinTable = (attribute: string) => (meta().attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
+  const documentsTable = () => tableOf(strapi, UID);
 
   /** Scalar attributes a reader may see: everything but relations, media and private fields. */
   function publicFields(): string[] {
@@ -60,18 +56,19 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   function pageQuery(query: PublicListQuery, scope: AccessScope): Knex.QueryBuilder {
     const knex = strapi.db.connection;
-    const d = meta().tableName;
-    const c = (attribute: string) => `${d}.${column(UID, attribute)}`;
+    const d = documentsTable().table;
+    const c = (attribute: string) => `${d}.${documentsTable().column(attribute)}`;
     const builder = knex(d).whereNotNull(c('publishedAt'));
     if (!scope.mayReadUnpublished) builder.whereNot(c('disclosureMode'), 'not_disclosed');
 
     /** Ids of documents whose to-one relation points at a target matching `where`. */
     const linkedTo = (attribute: string, targetUid: string, where: (target: (attr: string) => string) => Knex.QueryCallback) => {
-      const link = joinTable(attribute);
-      const targets = strapi.db.metadata.get(targetUid).tableName;
+      const link = documentsTable().join(attribute);
+      const target = tableOf(strapi, targetUid);
+      const targets = target.table;
       return knex(link.name)
         .join(targets, `${targets}.id`, `${link.name}.${link.inverseJoinColumn.name}`)
-        .where(where((attr) => `${targets}.${column(targetUid, attr)}`))
+        .where(where((attr) => `${targets}.${target.column(attr)}`))
         .select(`${link.name}.${link.joinColumn.name}`);
     };
     if (scope.read !== 'all') {
@@ -122,7 +119,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       .orderBy(order)
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize);
-    const d = meta().tableName;
+    const d = documentsTable().table;
     const documents = rowReader(strapi, UID, publicFields(), d);
     const builder = strapi.db.connection(d).whereIn(c('id'), ids).select(documents.select).orderBy(order);
     const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
@@ -140,7 +137,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(query: PublicListQuery, scope: AccessScope) {
-      const c = (attribute: string) => `${meta().tableName}.${column(UID, attribute)}`;
+      const c = (attribute: string) => `${documentsTable().table}.${documentsTable().column(attribute)}`;
       const [data, [{ total }]] = await Promise.all([pageRows(query, scope, c), rememberedTotal(pageQuery(query, scope).count({ total: '*' }))]);
       const count = Number(total);
       return {
@@ -155,14 +152,14 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
      * read with a query per relation instead of the Document Service's generic work.
      */
     async one(documentId: string, scope: AccessScope): Promise<{ documentId: string } | null> {
-      const d = meta().tableName;
+      const d = documentsTable().table;
       const documents = rowReader(strapi, UID, publicFields(), d);
       const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
       const query = strapi.db
         .connection(d)
         .select(documents.select)
-        .where(`${d}.${column(UID, 'documentId')}`, documentId)
-        .whereNotNull(`${d}.${column(UID, 'publishedAt')}`)
+        .where(`${d}.${documentsTable().column('documentId')}`, documentId)
+        .whereNotNull(`${d}.${documentsTable().column('publishedAt')}`)
         .first();
       const readable = rule(UID, d);
       if (readable) query.where(readable);

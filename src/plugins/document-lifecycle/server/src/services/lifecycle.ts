@@ -367,9 +367,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = [...new Set(documentIds)];
       // Read by every public page of documents: only the columns the links need, without the query engine.
       const reader = rowReader(strapi, EVENT_UID, EVENT_LINK_FIELDS, 'e');
-      const column = (name: string) => `e.${tableOf(strapi, EVENT_UID).column(name)}`;
+      const table = tableOf(strapi, EVENT_UID);
+      const column = (name: string) => `e.${table.column(name)}`;
       const rows = (await strapi.db
-        .connection(`${tableOf(strapi, EVENT_UID).table} as e`)
+        .connection(`${table.table} as e`)
         .select(reader.select)
         .whereIn(column('document'), ids)
         .orWhereIn(column('basisDocument'), ids)

@@ -18,12 +18,11 @@ import { availableSteps, STEP_ERROR_MESSAGES } from '../../../../../domain/reque
 import { chinaToday, toIsoDate, type IsoDate } from '../../../../../domain/dates';
 import { workingCalendar } from '../../../../../utils/calendar';
 import type { DisclosureRequestService } from '../../../../../api/disclosure-request/services/disclosure-request';
-import { STEP, STEP_FIELDS } from '../../../../../api/disclosure-request/step-input';
+import { readDueQuery, STEP, STEP_FIELDS } from '../../../../../api/disclosure-request/step-input';
 import { documentVersion, parseIfMatch } from '../../../../../setup/document-versions';
 import { access, reaches, type AccessScope } from '../../../../../utils/access';
-import { fieldError, forbiddenError, ruleErrorToHttp } from '../../../../../utils/errors';
-import { organizationParam, takeParam } from '../../../../../utils/query-params';
-import { readRouteInput, yup } from '../../../../../utils/route-input';
+import { forbiddenError, ruleErrorToHttp } from '../../../../../utils/errors';
+import { readRouteInput } from '../../../../../utils/route-input';
 import { REQUEST_UID, RESTRICTED } from '../constants';
 
 interface Ability {
@@ -39,9 +38,6 @@ interface CaseRow {
   organization: { id: number; documentId: string; name: string } | null;
 }
 
-const DUE_QUERY = yup.object({
-  within: yup.mixed<string>().test('days', 'must be a number of working days (0–100)', (value) => value === undefined || (typeof value === 'string' && /^\d{1,3}$/.test(value) && Number(value) <= 100)),
-});
 
 const may = (ctx: Context, action: string) => (ctx.state.userAbility as Ability | undefined)?.can(`plugin::request-desk.${action}`) === true;
 
@@ -125,13 +121,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async due(ctx: Context) {
-      const { within } = readRouteInput<{ within?: string }>(DUE_QUERY, { within: takeParam(ctx, 'within') });
-      const organizationIds = await organizationParam(strapi, ctx);
-      const unknown = Object.keys((ctx.query ?? {}) as Record<string, unknown>)[0];
-      if (unknown !== undefined) throw fieldError(unknown, '不是这个列表的参数（within, organization）');
-      const days = within === undefined ? 5 : Number(within);
-      const data = await requests().due(days, await access(strapi).current(), organizationIds);
-      ctx.body = { data, meta: { within: days, total: data.length } };
+      const { within, organizationIds } = await readDueQuery(strapi, ctx, '不是这个列表的参数（within, organization）');
+      const data = await requests().due(within, await access(strapi).current(), organizationIds);
+      ctx.body = { data, meta: { within, total: data.length } };
     },
   };
 };
