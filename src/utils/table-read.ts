@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { JoinTable } from './documents';
+import { preparedReads, type PreparedReads } from './prepared-read';
 
 interface Field {
   fromDB(value: unknown): unknown;
@@ -75,6 +76,20 @@ export interface RelationRead {
 
 type Readable = (uid: string, alias: string) => Knex.Raw | null;
 
+/** What a caller may read, as SQL for a table under an alias, and a key that tells such rules apart. */
+export interface ReadRule {
+  key: string;
+  sql: Readable;
+}
+
+const preparedByServer = new WeakMap<Core.Strapi, PreparedReads>();
+/** One set of prepared reads per server: their SQL is that server's database's. */
+export const preparedReadsOf = (strapi: Core.Strapi): PreparedReads => {
+  let reads = preparedByServer.get(strapi);
+  if (!reads) preparedByServer.set(strapi, (reads = preparedReads(() => strapi.db.connection)));
+  return reads;
+};
+
 interface RelationMeta {
   type: string;
   relation?: string;
@@ -142,54 +157,57 @@ export async function linkedRows(
   attribute: string,
   ownerIds: readonly number[],
   read: RelationRead,
-  readable: Readable,
+  readable: ReadRule,
 ): Promise<Map<number, Record<string, unknown>[]>> {
   const byOwner = new Map<number, Record<string, unknown>[]>();
   if (ownerIds.length === 0) return byOwner;
-  const knex = strapi.db.connection;
   const meta = tableOf(strapi, uid).attribute(attribute) as RelationMeta;
   if (!meta.target) throw new Error(`${uid}.${attribute} is not a relation`);
   const target = tableOf(strapi, meta.target);
-  const reader = rowReader(strapi, meta.target, fieldsToRead(strapi, meta.target, read), 't');
-  const query = knex(`${target.table} as t`).select(reader.select);
+  const targetUid = meta.target;
   // Relations below that are to-one and end there are joined in; the others take a query each.
-  const joined: [string, (row: Record<string, unknown>) => Record<string, unknown> | null][] = [];
-  const separate: [string, RelationRead][] = [];
-  for (const [name, below] of Object.entries(read.populate ?? {})) {
-    if (isToOne(strapi, meta.target, name) && !below.populate) joined.push([name, joinToOne(strapi, query, { uid: meta.target, alias: 't' }, name, below, readable)]);
-    else separate.push([name, below]);
-  }
+  const separate = Object.entries(read.populate ?? {}).filter(([name, below]) => !(isToOne(strapi, targetUid, name) && !below.populate));
 
-  if (meta.morphBy) {
-    // A media field: the file's morph link table names the owner's type and the field.
-    const link = (tableOf(strapi, meta.target).attribute(meta.morphBy) as unknown as { joinTable: MorphJoinTable }).joinTable;
-    query
-      .join(`${link.name} as l`, 't.id', `l.${link.joinColumn.name}`)
-      .where(`l.${link.morphColumn.typeColumn.name}`, uid)
-      .where('l.field', attribute)
-      .whereIn(`l.${link.morphColumn.idColumn.name}`, ownerIds)
-      .select({ owner: `l.${link.morphColumn.idColumn.name}` });
-    for (const [column, direction] of Object.entries(link.orderBy ?? {})) query.orderBy(`l.${column}`, direction);
-  } else {
-    const link = meta.joinTable;
-    if (!link) throw new Error(`${uid}.${attribute} has no link table`);
-    query
-      .join(`${link.name} as l`, 't.id', `l.${link.inverseJoinColumn.name}`)
-      .whereIn(`l.${link.joinColumn.name}`, ownerIds)
-      .select({ owner: `l.${link.joinColumn.name}` });
-    if (link.orderColumnName) query.orderBy(`l.${link.orderColumnName}`, 'asc');
-  }
-  const condition = readable(meta.target, 't');
-  if (condition) query.where(condition);
-
-  const rows = (await query) as Record<string, unknown>[];
-  const targets = rows.map((row) => {
-    const value = reader.read(row) as Record<string, unknown>;
-    for (const [name, readJoined] of joined) value[name] = readJoined(row);
-    return { owner: Number(row.owner), value };
+  const shape = `linked ${uid}.${attribute} ${JSON.stringify(read)} ${readable.key} ${ownerIds.length}`;
+  const targets = await preparedReadsOf(strapi)(shape, ownerIds, (owners) => {
+    const reader = rowReader(strapi, targetUid, fieldsToRead(strapi, targetUid, read), 't');
+    const query = strapi.db.connection(`${target.table} as t`).select(reader.select);
+    const joined: [string, (row: Record<string, unknown>) => Record<string, unknown> | null][] = [];
+    for (const [name, below] of Object.entries(read.populate ?? {})) {
+      if (isToOne(strapi, targetUid, name) && !below.populate) joined.push([name, joinToOne(strapi, query, { uid: targetUid, alias: 't' }, name, below, readable.sql)]);
+    }
+    if (meta.morphBy) {
+      // A media field: the file's morph link table names the owner's type and the field.
+      const link = (tableOf(strapi, targetUid).attribute(meta.morphBy) as unknown as { joinTable: MorphJoinTable }).joinTable;
+      query
+        .join(`${link.name} as l`, 't.id', `l.${link.joinColumn.name}`)
+        .where(`l.${link.morphColumn.typeColumn.name}`, uid)
+        .where('l.field', attribute)
+        .whereIn(`l.${link.morphColumn.idColumn.name}`, owners)
+        .select({ owner: `l.${link.morphColumn.idColumn.name}` });
+      for (const [column, direction] of Object.entries(link.orderBy ?? {})) query.orderBy(`l.${column}`, direction);
+    } else {
+      const link = meta.joinTable;
+      if (!link) throw new Error(`${uid}.${attribute} has no link table`);
+      query
+        .join(`${link.name} as l`, 't.id', `l.${link.inverseJoinColumn.name}`)
+        .whereIn(`l.${link.joinColumn.name}`, owners)
+        .select({ owner: `l.${link.joinColumn.name}` });
+      if (link.orderColumnName) query.orderBy(`l.${link.orderColumnName}`, 'asc');
+    }
+    const condition = readable.sql(targetUid, 't');
+    if (condition) query.where(condition);
+    return {
+      query,
+      read: (row: Record<string, unknown>) => {
+        const value = reader.read(row) as Record<string, unknown>;
+        for (const [name, readJoined] of joined) value[name] = readJoined(row);
+        return { owner: Number(row.owner), value };
+      },
+    };
   });
   for (const [name, below] of separate) {
-    const nested = await linkedRows(strapi, meta.target, name, [...new Set(targets.map((entry) => entry.value.id as number))], below, readable);
+    const nested = await linkedRows(strapi, targetUid, name, [...new Set(targets.map((entry) => entry.value.id as number))], below, readable);
     const toOne = TO_ONE.has((target.attribute(name) as RelationMeta).relation ?? '');
     for (const { value } of targets) value[name] = toOne ? (nested.get(value.id as number)?.[0] ?? null) : (nested.get(value.id as number) ?? []);
   }

@@ -4,9 +4,10 @@ import type { IsoDate } from '../../../domain/dates';
 import type { Validity } from '../../../domain/lifecycle';
 import { getService } from '../../../plugins/document-lifecycle/server/src/get-service';
 import { rememberUntilChange } from '../../../utils/remember';
-import { isToOne, joinToOne, linkedRows, rowReader, tableOf, type RelationRead } from '../../../utils/table-read';
+import { isToOne, joinToOne, linkedRows, preparedReadsOf, rowReader, tableOf, type RelationRead } from '../../../utils/table-read';
 import { LIST_POPULATE, SHALLOW_POPULATE } from './normative-document';
 import { access, type AccessScope } from '../../../utils/access';
+import { namedValues } from '../../../utils/prepared-read';
 
 const UID = 'api::normative-document.normative-document';
 const ORGANIZATION_UID = 'api::organization.organization';
@@ -36,8 +37,25 @@ export type SortField = (typeof SORT_FIELDS)[number];
  * counts it (kept until the data changes). Strapi's generic path validates, sanitizes and
  * transforms every request, which costs several times the database work on a list of 25.
  */
+/** The list's filters, each a value or, while a read's SQL is built, its placeholder. */
+interface ListFilters extends Record<string, unknown> {
+  asOf?: unknown;
+  validity?: unknown;
+  organizationIds?: unknown[];
+  yearFrom?: unknown;
+  yearTo?: unknown;
+  kind?: unknown;
+  topic?: unknown;
+  documentNumber?: unknown;
+  indexNumber?: unknown;
+}
+
+/** What of the caller's scope the read rule takes: part of every read's shape. */
+const scopeKey = (scope: AccessScope) => JSON.stringify([scope.read, scope.mayReadUnpublished]);
+
 const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   const documentsTable = () => tableOf(strapi, UID);
+  const prepared = preparedReadsOf(strapi);
 
   /** Scalar attributes a reader may see: everything but relations, media and private fields. */
   function publicFields(): string[] {
@@ -49,12 +67,27 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     return ['id', 'documentId', ...scalar.filter((name) => name !== 'id' && name !== 'documentId')];
   }
 
+  /** The list's filters as values of their own, apart from the SQL they go into. */
+  function filtersOf(query: PublicListQuery): ListFilters {
+    return {
+      asOf: query.asOf,
+      validity: query.validity,
+      organizationIds: query.organizationIds,
+      yearFrom: query.year ? `${query.year}-01-01` : undefined,
+      yearTo: query.year ? `${query.year}-12-31` : undefined,
+      kind: query.kind,
+      topic: query.topic,
+      documentNumber: query.documentNumber,
+      indexNumber: query.indexNumber,
+    };
+  }
+
   /**
-   * The page's ids and the total, in two queries. The list is of published versions; the scope
-   * keeps out 不予公开 documents for those who may not read them and other organizations' documents
-   * for callers bound to organizations.
+   * Published documents matching the filters, as a query to select from. The scope keeps out
+   * 不予公开 documents for those who may not read them and other organizations' documents for
+   * callers bound to organizations.
    */
-  function pageQuery(query: PublicListQuery, scope: AccessScope): Knex.QueryBuilder {
+  function pageQuery(filters: ListFilters, scope: AccessScope): Knex.QueryBuilder {
     const knex = strapi.db.connection;
     const d = documentsTable().table;
     const c = (attribute: string) => `${d}.${documentsTable().column(attribute)}`;
@@ -75,23 +108,18 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
       const reach = scope.read;
       builder.whereIn(c('id'), linkedTo('issuingOrganization', ORGANIZATION_UID, (t) => (w) => w.whereIn(t('id'), reach)));
     }
-    if (query.organizationIds) {
-      const ids = query.organizationIds;
-      builder.whereIn(c('id'), linkedTo('issuingOrganization', ORGANIZATION_UID, (t) => (w) => w.whereIn(t('documentId'), ids)));
-    }
-    if (query.topic) {
-      const topic = query.topic;
-      builder.whereIn(c('id'), linkedTo('topic', TOPIC_UID, (t) => (w) => w.where(t('documentId'), topic).orWhere(t('code'), topic)));
-    }
-    if (query.year) builder.whereBetween(c('publishedOn'), [`${query.year}-01-01`, `${query.year}-12-31`]);
-    if (query.kind) builder.where(c('kind'), query.kind);
-    if (query.documentNumber) builder.where(c('documentNumber'), query.documentNumber);
-    if (query.indexNumber) builder.where(c('indexNumber'), query.indexNumber);
+    const { organizationIds, topic } = filters;
+    if (organizationIds) builder.whereIn(c('id'), linkedTo('issuingOrganization', ORGANIZATION_UID, (t) => (w) => w.whereIn(t('documentId'), organizationIds as string[])));
+    if (topic !== undefined) builder.whereIn(c('id'), linkedTo('topic', TOPIC_UID, (t) => (w) => w.where(t('documentId'), topic).orWhere(t('code'), topic)));
+    if (filters.yearFrom !== undefined) builder.whereBetween(c('publishedOn'), [filters.yearFrom, filters.yearTo] as [string, string]);
+    if (filters.kind !== undefined) builder.where(c('kind'), filters.kind);
+    if (filters.documentNumber !== undefined) builder.where(c('documentNumber'), filters.documentNumber);
+    if (filters.indexNumber !== undefined) builder.where(c('indexNumber'), filters.indexNumber);
 
-    if (query.asOf) {
-      builder.whereIn(c('documentId'), getService(strapi, 'validity-periods').documentsOn(query.asOf, query.validity));
-    } else if (query.validity) {
-      builder.where(c('validity'), query.validity);
+    if (filters.asOf !== undefined) {
+      builder.whereIn(c('documentId'), getService(strapi, 'validity-periods').documentsOn(filters.asOf as IsoDate, filters.validity as Validity | undefined));
+    } else if (filters.validity !== undefined) {
+      builder.where(c('validity'), filters.validity);
     }
     return builder;
   }
@@ -100,46 +128,53 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
    * The list's total is a count over every published document: the costliest query of a page,
    * and the same for every page. It is kept until the data changes.
    */
-  async function rememberedTotal(count: Knex.QueryBuilder): Promise<[{ total: number | string }]> {
-    const { sql, bindings } = count.toSQL();
-    return rememberUntilChange(strapi, `normative-documents:total ${sql} ${JSON.stringify(bindings)}`, async () => (await count) as unknown as [{ total: number | string }]);
+  async function rememberedTotal(filters: ListFilters, scope: AccessScope): Promise<number> {
+    const { shape, values } = namedValues(filters);
+    const key = `normative-documents:total ${scopeKey(scope)} ${shape} ${JSON.stringify(values)}`;
+    const [{ total }] = await rememberUntilChange(strapi, key, async () => (await pageQuery(filters, scope).count({ total: '*' })) as unknown as [{ total: number | string }]);
+    return Number(total);
   }
 
   /**
    * The page's rows with their issuer and topic (`LIST_POPULATE`). The page is chosen by ids
    * first, so the database sorts only ids and joins only the rows shown.
    */
-  function pageRows(query: PublicListQuery, scope: AccessScope, c: (attribute: string) => string) {
-    const order = [
-      { column: c(query.sort.field), order: query.sort.direction },
-      { column: c('id'), order: query.sort.direction },
-    ];
-    const ids = pageQuery(query, scope)
-      .select(c('id'))
-      .orderBy(order)
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize);
-    const d = documentsTable().table;
-    const documents = rowReader(strapi, UID, publicFields(), d);
-    const builder = strapi.db.connection(d).whereIn(c('id'), ids).select(documents.select).orderBy(order);
-    const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
-    const joined = Object.entries(LIST_POPULATE as Record<string, RelationRead>).map(
-      ([attribute, read]) => [attribute, joinToOne(strapi, builder, { uid: UID, alias: d }, attribute, read, rule)] as const,
-    );
-    return builder.then((rows: Record<string, unknown>[]) =>
-      rows.map((row) => {
-        const document = documents.read(row) as Record<string, unknown>;
-        for (const [attribute, read] of joined) document[attribute] = read(row);
-        return document as { documentId: string };
-      }),
-    );
+  function pageRows(query: PublicListQuery, scope: AccessScope) {
+    const named = namedValues({ ...filtersOf(query), offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+    const shape = `normative-documents:page ${query.sort.field}:${query.sort.direction} ${scopeKey(scope)} ${named.shape}`;
+    return prepared(shape, named.values, (placeholders) => {
+      const { offset, limit, ...filters } = named.fill(placeholders);
+      const c = (attribute: string) => `${documentsTable().table}.${documentsTable().column(attribute)}`;
+      const order = [
+        { column: c(query.sort.field), order: query.sort.direction },
+        { column: c('id'), order: query.sort.direction },
+      ];
+      const ids = pageQuery(filters, scope)
+        .select(c('id'))
+        .orderBy(order)
+        .offset(offset as number)
+        .limit(limit as number);
+      const d = documentsTable().table;
+      const documents = rowReader(strapi, UID, publicFields(), d);
+      const builder = strapi.db.connection(d).whereIn(c('id'), ids).select(documents.select).orderBy(order);
+      const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
+      const joined = Object.entries(LIST_POPULATE as Record<string, RelationRead>).map(
+        ([attribute, read]) => [attribute, joinToOne(strapi, builder, { uid: UID, alias: d }, attribute, read, rule)] as const,
+      );
+      return {
+        query: builder,
+        read: (row: Record<string, unknown>) => {
+          const document = documents.read(row) as Record<string, unknown>;
+          for (const [attribute, read] of joined) document[attribute] = read(row);
+          return document as { documentId: string };
+        },
+      };
+    });
   }
 
   return {
     async list(query: PublicListQuery, scope: AccessScope) {
-      const c = (attribute: string) => `${documentsTable().table}.${documentsTable().column(attribute)}`;
-      const [data, [{ total }]] = await Promise.all([pageRows(query, scope, c), rememberedTotal(pageQuery(query, scope).count({ total: '*' }))]);
-      const count = Number(total);
+      const [data, count] = await Promise.all([pageRows(query, scope), rememberedTotal(filtersOf(query), scope)]);
       return {
         data,
         pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(count / query.pageSize), total: count },
@@ -152,33 +187,43 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
      * read with a query per relation instead of the Document Service's generic work.
      */
     async one(documentId: string, scope: AccessScope): Promise<{ documentId: string } | null> {
-      const d = documentsTable().table;
-      const documents = rowReader(strapi, UID, publicFields(), d);
-      const rule = (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope);
-      const query = strapi.db
-        .connection(d)
-        .select(documents.select)
-        .where(`${d}.${documentsTable().column('documentId')}`, documentId)
-        .whereNotNull(`${d}.${documentsTable().column('publishedAt')}`)
-        .first();
-      const readable = rule(UID, d);
-      if (readable) query.where(readable);
+      const rule = { key: scopeKey(scope), sql: (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope) };
       const relations = Object.entries(SHALLOW_POPULATE as Record<string, RelationRead>);
-      // To-one relations come with the document's row; lists take a query each.
-      const joined = relations
-        .filter(([attribute]) => isToOne(strapi, UID, attribute))
-        .map(([attribute, read]) => [attribute, joinToOne(strapi, query, { uid: UID, alias: d }, attribute, read, rule)] as const);
-      const row = (await query) as Record<string, unknown> | undefined;
-      if (!row) return null;
-      const document = documents.read(row) as Record<string, unknown>;
+      const [document] = await prepared(`normative-documents:one ${rule.key}`, [documentId], ([id]) => {
+        const d = documentsTable().table;
+        const documents = rowReader(strapi, UID, publicFields(), d);
+        const query = strapi.db
+          .connection(d)
+          .select(documents.select)
+          .where(`${d}.${documentsTable().column('documentId')}`, id)
+          .whereNotNull(`${d}.${documentsTable().column('publishedAt')}`)
+          .limit(1);
+        const readable = rule.sql(UID, d);
+        if (readable) query.where(readable);
+        // To-one relations come with the document's row; lists take a query each.
+        const joined = relations
+          .filter(([attribute]) => isToOne(strapi, UID, attribute))
+          .map(([attribute, read]) => [attribute, joinToOne(strapi, query, { uid: UID, alias: d }, attribute, read, rule.sql)] as const);
+        return {
+          query,
+          read: (row: Record<string, unknown>) => {
+            const found = documents.read(row) as Record<string, unknown>;
+            for (const [attribute, read] of joined) found[attribute] = read(row);
+            return found;
+          },
+        };
+      });
+      if (!document) return null;
       const id = document.id as number;
-      const linked = new Map<string, unknown>(joined.map(([attribute, read]) => [attribute, read(row)]));
+      const linked = new Map<string, unknown>();
       for (const [attribute, read] of relations.filter(([name]) => !isToOne(strapi, UID, name))) {
         linked.set(attribute, (await linkedRows(strapi, UID, attribute, [id], read, rule)).get(id) ?? []);
       }
       // In the populate's order, as Strapi's answer has them (the same bytes, the same ETag).
-      for (const [attribute] of relations) document[attribute] = linked.get(attribute);
-      return document as { documentId: string };
+      const ordered: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(document)) if (!relations.some(([attribute]) => attribute === name)) ordered[name] = value;
+      for (const [attribute] of relations) ordered[attribute] = linked.has(attribute) ? linked.get(attribute) : document[attribute];
+      return ordered as { documentId: string };
     },
   };
 };
