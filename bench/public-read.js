@@ -26,8 +26,14 @@ const SECONDS = Number(args.seconds ?? 10);
 const SOAK_CONNECTIONS = Number(args['soak-connections'] ?? 200);
 const SOAK_SECONDS = Number(args['soak-seconds'] ?? 60);
 
+/** Node's flags for the server as `npm start` gives them (package.json), so the figures are of what runs in production. */
+const SERVER_FLAGS = require('../package.json')
+  .scripts.start.split(' ')
+  .filter((word) => word.startsWith('--'));
+
 function start(script, argv, env) {
-  const child = fork(path.join(__dirname, 'lib', script), argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = script === 'serve.js' ? SERVER_FLAGS : [];
+  const child = fork(path.join(__dirname, 'lib', script), argv, { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = new Promise((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
