@@ -104,7 +104,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     'audit-export': {
       enabled: true,
       resolve: './src/plugins/audit-export',
-      config: { publicPath: env('PUBLIC_DOCUMENT_PATH', '/zhengce/{slug}'), maxConcurrent: env.int('AUDIT_EXPORT_MAX_CONCURRENT', 2) },
+      config: {
+        publicPath: env('PUBLIC_DOCUMENT_PATH', '/zhengce/{slug}'),
+        maxConcurrent: env.int('AUDIT_EXPORT_MAX_CONCURRENT', 2),
+        requests: 'api::disclosure-request.disclosure-request',
+      },
     },
     'public-cache': {
       enabled: true,

@@ -1,6 +1,19 @@
 import { isIsoDate, type IsoDate } from './dates';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, isDocumentKind } from './document-kinds';
 import { ACTION_LABELS, VALIDITY_LABELS, type LifecycleAction, type Validity } from './lifecycle';
+import {
+  APPLICANT_TYPE_LABELS,
+  DECISION_LABELS,
+  DECISION_REASON_LABELS,
+  RECEIVED_VIA_LABELS,
+  REQUEST_STATUS_LABELS,
+  REQUEST_STATUSES,
+  type ApplicantType,
+  type Decision,
+  type DecisionReason,
+  type ReceivedVia,
+  type RequestStatus,
+} from './disclosure-request';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -157,6 +170,53 @@ export const EVENT_COLUMNS: Column<EventRow>[] = [
   { key: 'chainValid', header: '哈希链校验', type: 'boolean', width: 10, value: (r) => r.chainValid },
 ];
 
+/**
+ * A request (依申请公开) in the request register, its applicant already masked: an export never
+ * carries an applicant's name, ID number or phone whole, nor their e-mail or address at all.
+ */
+export interface RequestRow {
+  documentId: string;
+  organization: string | null;
+  receivedOn: IsoDate | null;
+  receivedVia: ReceivedVia | null;
+  applicantType: ApplicantType | null;
+  applicantName: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  description: string | null;
+  status: RequestStatus | null;
+  dueOn: IsoDate | null;
+  extended: boolean;
+  overdue: boolean;
+  closedOn: IsoDate | null;
+  decision: Decision | null;
+  decisionReason: DecisionReason | null;
+  stepCount: number;
+}
+
+const labelOf = <Code extends string>(labels: Record<Code, string>, code: Code | null): string | null => (code === null ? null : (labels[code] ?? code));
+
+export const REQUEST_COLUMNS: Column<RequestRow>[] = [
+  { key: 'documentId', header: '申请标识', type: 'string', width: 26, value: (r) => r.documentId },
+  { key: 'organization', header: '办理机关', type: 'string', width: 24, value: (r) => r.organization },
+  { key: 'receivedOn', header: '收到申请日期', type: 'date', width: 12, value: (r) => r.receivedOn },
+  { key: 'receivedVia', header: '申请方式', type: 'string', width: 10, value: (r) => labelOf(RECEIVED_VIA_LABELS, r.receivedVia) },
+  { key: 'applicantType', header: '申请人类型', type: 'string', width: 14, value: (r) => labelOf(APPLICANT_TYPE_LABELS, r.applicantType) },
+  { key: 'applicantName', header: '申请人（脱敏）', type: 'string', width: 16, value: (r) => r.applicantName },
+  { key: 'idNumber', header: '证件号码（脱敏）', type: 'string', width: 22, value: (r) => r.idNumber },
+  { key: 'phone', header: '联系电话（脱敏）', type: 'string', width: 16, value: (r) => r.phone },
+  { key: 'description', header: '申请公开的政府信息', type: 'string', width: 50, value: (r) => r.description },
+  { key: 'status', header: '办理状态代码', type: 'string', width: 12, value: (r) => r.status },
+  { key: 'statusLabel', header: '办理状态', type: 'string', width: 10, value: (r) => labelOf(REQUEST_STATUS_LABELS, r.status) },
+  { key: 'dueOn', header: '答复期限', type: 'date', width: 12, value: (r) => r.dueOn },
+  { key: 'extended', header: '是否延期', type: 'boolean', width: 8, value: (r) => r.extended },
+  { key: 'overdue', header: '是否逾期', type: 'boolean', width: 8, value: (r) => r.overdue },
+  { key: 'closedOn', header: '办结日期', type: 'date', width: 12, value: (r) => r.closedOn },
+  { key: 'decision', header: '办理结果', type: 'string', width: 12, value: (r) => labelOf(DECISION_LABELS, r.decision) },
+  { key: 'decisionReason', header: '具体情形', type: 'string', width: 30, value: (r) => labelOf(DECISION_REASON_LABELS, r.decisionReason) },
+  { key: 'stepCount', header: '办理步骤数', type: 'number', width: 10, value: (r) => r.stepCount },
+];
+
 /** Filters of an export, checked. */
 export interface ExportQuery {
   format: ExportFormat;
@@ -164,6 +224,8 @@ export interface ExportQuery {
   organization?: string;
   validity?: Validity;
   kind?: string;
+  /** The request register only: the handling status. */
+  status?: RequestStatus;
   from?: IsoDate;
   to?: IsoDate;
 }
@@ -176,14 +238,16 @@ export interface ParameterProblem {
 
 const VALIDITIES = Object.keys(VALIDITY_LABELS) as Validity[];
 export const EXPORT_PARAMETERS = ['format', 'asOf', 'organization', 'validity', 'kind', 'from', 'to'];
+/** The request register is of requests as they stand: no past date, no validity, no document kind; `from` and `to` are dates of receipt. */
+export const REQUEST_EXPORT_PARAMETERS = ['format', 'organization', 'status', 'from', 'to'];
 
 /**
  * Reads an export's query: the format, the as-of date (default today, never in the future), and
  * the filters. The date range applies to the publication date (documents) or the event date (events).
  */
-export function readExportQuery(query: Record<string, unknown>, today: IsoDate): ExportQuery | ParameterProblem {
-  const unknown = Object.keys(query).find((name) => !EXPORT_PARAMETERS.includes(name));
-  if (unknown) return { parameter: unknown, message: `is not a parameter of the export (use ${EXPORT_PARAMETERS.join(', ')})` };
+export function readExportQuery(query: Record<string, unknown>, today: IsoDate, parameters: readonly string[] = EXPORT_PARAMETERS): ExportQuery | ParameterProblem {
+  const unknown = Object.keys(query).find((name) => !parameters.includes(name));
+  if (unknown) return { parameter: unknown, message: `is not a parameter of this export (use ${parameters.join(', ')})` };
   for (const [name, value] of Object.entries(query)) {
     if (typeof value !== 'string' || value === '') return { parameter: name, message: 'must be a single non-empty value' };
   }
@@ -201,12 +265,16 @@ export function readExportQuery(query: Record<string, unknown>, today: IsoDate):
     return { parameter: 'validity', message: `must be one of ${VALIDITIES.join(', ')}` };
   }
   if (text.kind !== undefined && !isDocumentKind(text.kind)) return { parameter: 'kind', message: `must be one of ${DOCUMENT_KINDS.join(', ')}` };
+  if (text.status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(text.status)) {
+    return { parameter: 'status', message: `must be one of ${REQUEST_STATUSES.join(', ')}` };
+  }
   return {
     format,
     asOf,
     organization: text.organization,
     validity: text.validity as Validity | undefined,
     kind: text.kind,
+    status: text.status as RequestStatus | undefined,
     from: text.from,
     to: text.to,
   };

@@ -5,9 +5,10 @@ import type { IncomingMessage } from 'http';
 import { startStrapi, type TestInstance } from '../harness/strapi';
 import { adminToken, bindToOrganizations, createAdminUser, createApiToken, createApiTokenRecord, createOrganization, signedInMember } from '../harness/fixtures';
 import { publishDocument } from '../harness/documents';
+import { chinaToday } from '../../src/domain/dates';
 
 const RECORDS = 'plugin::audit-export.export-record';
-const ACTIONS = ['plugin::audit-export.exports.documents', 'plugin::audit-export.exports.events', 'plugin::audit-export.exports.log'];
+const ACTIONS = ['plugin::audit-export.exports.documents', 'plugin::audit-export.exports.events', 'plugin::audit-export.exports.requests', 'plugin::audit-export.exports.log'];
 let app: TestInstance;
 let auditorToken: string;
 let amended: string;
@@ -173,6 +174,135 @@ describe('lifecycle event export', () => {
       ['登记发布', true],
       ['废止', false],
     ]);
+  });
+});
+
+describe('the request register (依申请公开登记)', () => {
+  const APPLICANT = { applicantType: 'natural_person', applicantName: '李四光明', idType: 'resident_identity_card', idNumber: '140105198807150021', phone: '13512349876', email: 'lisi@example.cn', postalAddress: '太原市迎泽区解放南路9号' };
+  const PERSONAL = ['李四光明', '140105198807150021', '13512349876', 'lisi@example.cn', '解放南路9号'];
+  const today = chinaToday(new Date());
+  let cityRequest: string;
+  let financeRequest: string;
+
+  beforeAll(async () => {
+    const staffOf = async (organization: { id: number }) => {
+      const token = await createApiTokenRecord(app.strapi, 'full-access');
+      await bindToOrganizations(app.strapi, { apiToken: token.id }, [organization.id]);
+      return token.accessKey;
+    };
+    const cityStaff = await staffOf(orgs.city);
+    const register = async (key: string, organization: string, description: string, extra: Record<string, unknown> = {}) => {
+      const res = await request(app.server)
+        .post('/api/disclosure-requests')
+        .set(bearer(key))
+        .send({ data: { organization, ...APPLICANT, description, receivedVia: 'post', receivedOn: today, ...extra } });
+      expect(res.status).toBe(201);
+      return res.body.data.documentId as string;
+    };
+    cityRequest = await register(cityStaff, orgs.city.documentId, '本市2025年财政预算执行情况');
+    for (const step of [
+      { action: 'accept', date: today },
+      { action: 'propose', date: today },
+      { action: 'decide', date: today, decision: 'withheld', decisionReason: 'third_party_rights', replyType: 'withheld', replyText: '所申请信息涉及第三方商业秘密，不予公开。' },
+      { action: 'approve', date: today },
+      { action: 'deliver', date: today, method: 'post' },
+    ]) {
+      expect((await request(app.server).post(`/api/disclosure-requests/${cityRequest}/steps`).set(bearer(cityStaff)).send(step)).status).toBe(200);
+    }
+    financeRequest = await register(await staffOf(orgs.finance), orgs.finance.documentId, '财政局2025年政府采购合同', { applicantType: 'commercial_enterprise', applicantName: '山西晋阳测试科技有限公司', idType: null, idNumber: null, organizationCode: '91140100MA0XXXXX1Y' });
+  });
+
+  const rowsOf = (body: Buffer) => body.toString('utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+
+  it('lists every request with its status, due date and decision in words, the applicant masked', async () => {
+    const { res, body } = await download('/api/audit-exports/requests?format=jsonl');
+    expect(res.status).toBe(200);
+    const rows = rowsOf(body);
+    expect(rows.find((row) => row.documentId === cityRequest)).toEqual({
+      documentId: cityRequest,
+      organization: '太原市人民政府',
+      receivedOn: today,
+      receivedVia: '邮寄',
+      applicantType: '自然人',
+      applicantName: '****',
+      idNumber: '1401**********0021',
+      phone: '1351***9876',
+      description: '本市2025年财政预算执行情况',
+      status: 'delivered',
+      statusLabel: '已送达',
+      dueOn: expect.any(String),
+      extended: false,
+      overdue: false,
+      closedOn: today,
+      decision: '不予公开',
+      decisionReason: '保护第三方合法权益',
+      stepCount: 5,
+    });
+    expect(rows.find((row) => row.documentId === financeRequest)).toMatchObject({ applicantType: '商业企业', applicantName: '山西晋阳****有限公司', idNumber: null, status: 'received', decision: null });
+  });
+
+  it.each(['csv', 'xlsx', 'jsonl'])('never carries the applicant whole in %s, on the bytes and in the cells', async (format) => {
+    const { res, body } = await download(`/api/audit-exports/requests?format=${format}`);
+    expect(res.status).toBe(200);
+    let text = body.toString('utf8');
+    if (format === 'xlsx') {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(body as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      expect(sheet.name).toBe('依申请公开登记');
+      const cells: string[] = [];
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+      text = cells.join('\n');
+      expect(text).toContain('1401**********0021');
+    }
+    for (const value of PERSONAL) expect(text).not.toContain(value);
+    expect(text).not.toMatch(/pd1:/);
+  });
+
+  it('writes Chinese headers in CSV', async () => {
+    const { body } = await download('/api/audit-exports/requests?format=csv');
+    expect(body.toString('utf8').slice(1).split('\n')[0]).toBe(
+      '申请标识,办理机关,收到申请日期,申请方式,申请人类型,申请人（脱敏）,证件号码（脱敏）,联系电话（脱敏）,申请公开的政府信息,办理状态代码,办理状态,答复期限,是否延期,是否逾期,办结日期,办理结果,具体情形,办理步骤数',
+    );
+  });
+
+  it('filters by organization, status and date of receipt, and keeps an organization’s token to its own requests', async () => {
+    const ids = async (query: string, token = auditorToken) => rowsOf((await download(`/api/audit-exports/requests?format=jsonl&${query}`, token)).body).map((row) => row.documentId);
+    expect(await ids(`organization=${orgs.finance.documentId}`)).toEqual([financeRequest]);
+    expect(await ids('status=delivered')).toEqual([cityRequest]);
+    expect(await ids(`from=${today}&to=${today}`)).toEqual(expect.arrayContaining([cityRequest, financeRequest]));
+    expect(await ids('to=2020-01-01')).toEqual([]);
+    const bound = await createApiTokenRecord(app.strapi, 'custom', ACTIONS);
+    await bindToOrganizations(app.strapi, { apiToken: bound.id }, [orgs.finance.id]);
+    expect(await ids('', bound.accessKey)).toEqual([financeRequest]);
+  });
+
+  it('is recorded in the export log like every export', async () => {
+    const { res, body } = await download('/api/audit-exports/requests?format=csv&status=delivered');
+    const record = await recordOf(res.headers['x-export-id']);
+    expect(record).toMatchObject({ kind: 'requests', format: 'csv', status: 'completed', rowCount: 1, sha256: crypto.createHash('sha256').update(body).digest('hex'), filters: expect.objectContaining({ status: 'delivered' }) });
+  });
+
+  it('lets the auditor role export it from the admin; an editor may not', async () => {
+    const auditor = (await signedInMember(app.server, app.strapi, 'gongkai-auditor', [])).token;
+    const admin = await download('/audit-export/requests?format=jsonl', auditor);
+    expect(admin.res.status).toBe(200);
+    for (const value of PERSONAL) expect(admin.body.toString('utf8')).not.toContain(value);
+    const editor = (await signedInMember(app.server, app.strapi, 'gongkai-editor', [orgs.city.id])).token;
+    expect((await request(app.server).get('/audit-export/requests').set(bearer(editor))).status).toBe(403);
+    expect((await request(app.server).get('/api/audit-exports/requests')).status).toBe(403);
+  });
+
+  it.each([
+    ['a past date (the register is of today)', 'asOf=2026-01-01', 'asOf', 'asOf is not a parameter of this export (use format, organization, status, from, to)'],
+    ['a document filter', 'validity=in_force', 'validity', 'validity is not a parameter of this export (use format, organization, status, from, to)'],
+    ['an unknown status', 'status=open', 'status', 'status must be one of received, accepted, awaiting_correction, consulting, awaiting_fee, proposed, decided, approved, delivered, withdrawn, lapsed'],
+  ])('refuses %s with a 400 naming it, recording nothing', async (_label, query, path, message) => {
+    const before = await app.strapi.db.query(RECORDS).count();
+    const res = await request(app.server).get(`/api/audit-exports/requests?${query}`).set(bearer(auditorToken));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0]).toMatchObject({ path: [path], message });
+    expect(await app.strapi.db.query(RECORDS).count()).toBe(before);
   });
 });
 

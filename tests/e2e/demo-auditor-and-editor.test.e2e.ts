@@ -92,4 +92,23 @@ describe('the audit export page', () => {
     await expect(record.textContent()).resolves.toMatch(/审计.*文件状态 · XLSX.*完成[0-9a-f]{64}/);
     await page.close();
   });
+
+  it('exports the request register without a past date or validity to choose, and logs it under its name', async () => {
+    const page = await signIn('auditor@demo.gongkai.local');
+    await page.getByRole('link', { name: '审计导出' }).click();
+    await page.getByRole('combobox', { name: '导出内容' }).click();
+    await page.getByRole('option', { name: '依申请公开登记' }).click();
+    await page.getByRole('combobox', { name: '办理状态' }).waitFor();
+    expect(await page.getByRole('combobox', { name: '效力状态' }).count()).toBe(0);
+    expect(await page.getByLabel('截至日期').count()).toBe(0);
+    await page.getByLabel('收到申请日期起').waitFor();
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('export-download').click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toMatch(/^依申请公开登记-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const record = page.getByTestId('export-record').filter({ hasText: '依申请公开登记 · XLSX' }).first();
+    await record.waitFor();
+    await expect(record.textContent()).resolves.toMatch(/审计.*依申请公开登记 · XLSX.*完成[0-9a-f]{64}/);
+    await page.close();
+  });
 });

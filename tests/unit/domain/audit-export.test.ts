@@ -1,4 +1,6 @@
-import { DOCUMENT_COLUMNS, documentRowAsOf, readExportQuery, type DocumentFacts, type ExportEvent } from '../../../src/domain/audit-export';
+import {
+  REQUEST_COLUMNS,
+  REQUEST_EXPORT_PARAMETERS, DOCUMENT_COLUMNS, documentRowAsOf, readExportQuery, type DocumentFacts, type ExportEvent } from '../../../src/domain/audit-export';
 import { latestEventOn } from '../../../src/domain/lifecycle';
 
 const events: ExportEvent[] = [
@@ -83,9 +85,48 @@ describe('readExportQuery', () => {
     [{ from: '2026-05-01', to: '2026-04-01' }, 'to', 'must not be before from'],
     [{ validity: 'valid' }, 'validity', 'must be one of pending, in_force, amended, repealed, expired'],
     [{ kind: 'law' }, 'kind', 'must be one of regulation, normative_document, policy_document'],
-    [{ sort: 'title' }, 'sort', 'is not a parameter of the export (use format, asOf, organization, validity, kind, from, to)'],
+    [{ sort: 'title' }, 'sort', 'is not a parameter of this export (use format, asOf, organization, validity, kind, from, to)'],
     [{ format: ['csv', 'xlsx'] }, 'format', 'must be a single non-empty value'],
   ])('refuses %j, naming %s', (query, parameter, message) => {
     expect(readExportQuery(query, today)).toEqual({ parameter, message });
+  });
+});
+
+describe('the request register', () => {
+  const today = '2026-11-26';
+  it('takes the handling status and dates of receipt, as of today', () => {
+    expect(readExportQuery({ status: 'accepted', from: '2026-01-01' }, today, REQUEST_EXPORT_PARAMETERS)).toEqual({ format: 'csv', asOf: today, status: 'accepted', from: '2026-01-01' });
+  });
+
+  it.each([
+    [{ asOf: '2026-01-01' }, 'asOf', 'is not a parameter of this export (use format, organization, status, from, to)'],
+    [{ validity: 'in_force' }, 'validity', 'is not a parameter of this export (use format, organization, status, from, to)'],
+    [{ status: 'open' }, 'status', 'must be one of received, accepted, awaiting_correction, consulting, awaiting_fee, proposed, decided, approved, delivered, withdrawn, lapsed'],
+  ])('refuses %j, naming %s', (query, parameter, message) => {
+    expect(readExportQuery(query, today, REQUEST_EXPORT_PARAMETERS)).toEqual({ parameter, message });
+  });
+
+  it('shows every code by its Chinese label and leaves out what is not there', () => {
+    const row = {
+      documentId: 'r1',
+      organization: '太原市教育局',
+      receivedOn: '2026-03-02',
+      receivedVia: 'online',
+      applicantType: 'commercial_enterprise',
+      applicantName: '山西****公司',
+      idNumber: null,
+      phone: '1391***5678',
+      description: '2025年招生计划',
+      status: 'delivered',
+      dueOn: '2026-03-30',
+      extended: false,
+      overdue: false,
+      closedOn: '2026-03-20',
+      decision: 'withheld',
+      decisionReason: 'third_party_rights',
+      stepCount: 4,
+    } as const;
+    const shown = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column.header, column.value(row)]));
+    expect(shown).toMatchObject({ 申请方式: '网上申请', 申请人类型: '商业企业', 办理状态: '已送达', 办理结果: '不予公开', 具体情形: '保护第三方合法权益', '证件号码（脱敏）': null });
   });
 });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
+import { REQUEST_ATTRIBUTES } from './reader';
 
 interface Attribute {
   type: string;
@@ -49,4 +50,21 @@ export function exportedTypeOptions(strapi: Core.Strapi, uid: string): ExportedT
   ].filter(Boolean);
   if (problems.length > 0) throw new Error(`${uid}: the interpretations of "${relation}" (${attribute.target}) need ${problems.join(', ')}`);
   return { interpretations: relation as string };
+}
+
+/**
+ * The type of the request register (`requests` in the configuration), checked: it must have the
+ * attributes the register reads and an `organization` relation to the organizations. Null when
+ * none is configured.
+ */
+export function requestType(strapi: Core.Strapi): string | null {
+  const uid = strapi.config.get(`plugin::${PLUGIN_ID}.requests`, null) as string | null;
+  if (uid === null) return null;
+  const schema = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as unknown as Schema | undefined;
+  if (!schema) throw new Error(`${PLUGIN_ID}: requests names ${uid}, which is not a content type`);
+  const missing = REQUEST_ATTRIBUTES.filter((name) => name !== 'documentId' && !schema.attributes[name]);
+  const owner = schema.attributes.organization;
+  if (!owner || owner.type !== 'relation' || owner.target !== 'api::organization.organization') missing.push('organization' as never);
+  if (missing.length > 0) throw new Error(`${PLUGIN_ID}: the request type ${uid} lacks ${missing.join(', ')}`);
+  return uid;
 }

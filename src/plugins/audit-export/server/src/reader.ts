@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { toIsoDate, type IsoDate } from '../../../../domain/dates';
-import { documentRowAsOf, type DocumentFacts, type DocumentRow, type EventRow, type ExportEvent, type ExportQuery } from '../../../../domain/audit-export';
+import { documentRowAsOf, type DocumentFacts, type DocumentRow, type EventRow, type ExportEvent, type ExportQuery, type RequestRow } from '../../../../domain/audit-export';
+import type { ApplicantType, Decision, DecisionReason, ReceivedVia, RequestStatus } from '../../../../domain/disclosure-request';
+import { decryptPersonal, maskPersonal } from '../../../../utils/personal-data';
 import { STORED_EVENT_ATTRIBUTES, storedEvent, verifyChain } from '../../../../domain/event-chain';
 import type { LifecycleAction, Validity } from '../../../../domain/lifecycle';
 import type { JoinTable } from '../../../../utils/documents';
@@ -32,7 +34,29 @@ export interface ExportPlan {
   interpretations: TablePlan | null;
   /** The public site's path of a document, with `{slug}`. */
   publicPath: string;
+  /** The requests (依申请公开) of the request register, with `joins.organization`; null when none is configured. */
+  requests: TablePlan | null;
 }
+
+/** The request attributes the register reads. */
+export const REQUEST_ATTRIBUTES = [
+  'documentId',
+  'receivedOn',
+  'receivedVia',
+  'applicantType',
+  'applicantName',
+  'idNumber',
+  'phone',
+  'description',
+  'handlingStatus',
+  'dueOn',
+  'extended',
+  'overdue',
+  'closedOn',
+  'decision',
+  'decisionReason',
+  'stepCount',
+] as const;
 
 /** Where the documents' organizations may be: every one, or these documentIds (with their subtree). */
 export type OrganizationFilter = 'all' | string[];
@@ -71,7 +95,7 @@ const text = (value: unknown): string | null => (value === null || value === und
  * row 100,000 as at row 1), each page in one transaction so its queries see one state. The query
  * engine's hydration of each row would cost more than the database for 100,000 documents.
  */
-export function createReader(knex: Knex, plan: ExportPlan) {
+export function createReader(knex: Knex, plan: ExportPlan, options: { personalDataKey?: string } = {}) {
   const { documents, organizations: orgs, events, periods, interpretations } = plan;
   const d = (name: string) => `d.${documents.columns[name]}`;
   const e = (name: string) => events.columns[name];
@@ -248,7 +272,77 @@ export function createReader(knex: Knex, plan: ExportPlan) {
     });
   }
 
+  /**
+   * A sealed value (ID number, phone) opened only to be masked here, in the export process: the
+   * file carries the mask, never the value.
+   */
+  function masked(value: unknown, sealed: boolean): string | null {
+    if (typeof value !== 'string' || value === '') return null;
+    if (!sealed) return maskPersonal(value);
+    if (!options.personalDataKey) throw new Error('ENCRYPTION_KEY is not set: the request register cannot open the sealed fields to mask them');
+    // A value sealed under another key cannot be opened: its mask would be a guess, so it is shown as hidden entirely.
+    return maskPersonal(decryptPersonal(value, options.personalDataKey)) ?? '******';
+  }
+
+  /** One page of requests after row `after`, in receipt order within the page's ids, masked. */
+  async function requestPage(query: ExportQuery, organizations: OrganizationFilter, after: number): Promise<{ last: number; rows: RequestRow[] }> {
+    const requests = plan.requests as TablePlan;
+    const r = (name: string) => `r.${requests.columns[name]}`;
+    const owner = requests.joins.organization;
+    const page = knex(`${requests.table} as r`)
+      .leftJoin(`${owner.name} as ol`, `ol.${owner.joinColumn.name}`, 'r.id')
+      .leftJoin(`${orgs.table} as o`, 'o.id', `ol.${owner.inverseJoinColumn.name}`)
+      .where('r.id', '>', after)
+      .orderBy('r.id', 'asc')
+      .limit(PAGE)
+      .select('r.id as id', ...REQUEST_ATTRIBUTES.map((name) => `${r(name)} as ${name}`), `o.${orgs.columns.name} as organizationName`);
+    if (organizations !== 'all') page.whereIn(`o.${orgs.columns.documentId}`, organizations);
+    if (query.status) page.where(r('handlingStatus'), query.status);
+    if (query.from) page.where(r('receivedOn'), '>=', query.from);
+    if (query.to) page.where(r('receivedOn'), '<=', query.to);
+    const rows = (await page) as Row[];
+    return {
+      last: rows.length ? Number(rows[rows.length - 1].id) : after,
+      rows: rows.map(
+        (row): RequestRow => ({
+          documentId: row.documentId as string,
+          organization: text(row.organizationName),
+          receivedOn: toIsoDate(row.receivedOn),
+          receivedVia: (row.receivedVia as ReceivedVia | null) ?? null,
+          applicantType: (row.applicantType as ApplicantType | null) ?? null,
+          applicantName: masked(row.applicantName, false),
+          idNumber: masked(row.idNumber, true),
+          phone: masked(row.phone, true),
+          description: text(row.description),
+          status: (row.handlingStatus as RequestStatus | null) ?? null,
+          dueOn: toIsoDate(row.dueOn),
+          extended: Boolean(row.extended),
+          overdue: Boolean(row.overdue),
+          closedOn: toIsoDate(row.closedOn),
+          decision: (row.decision as Decision | null) ?? null,
+          decisionReason: (row.decisionReason as DecisionReason | null) ?? null,
+          stepCount: Number(row.stepCount ?? 0),
+        }),
+      ),
+    };
+  }
+
   return {
+    /**
+     * The request register: every request the export covers as it stands today, its applicant
+     * masked, page by page in the order they were registered.
+     */
+    async *requests(query: ExportQuery, organizations: OrganizationFilter): AsyncGenerator<RequestRow[]> {
+      if (!plan.requests) throw new Error('no request type is configured for the request register');
+      let next = readAhead(requestPage(query, organizations, 0));
+      for (;;) {
+        const { last, rows } = await next;
+        if (rows.length === 0) return;
+        next = readAhead(requestPage(query, organizations, last));
+        yield rows;
+      }
+    },
+
     /**
      * Published documents with their state as of `query.asOf`, page by page. Documents not yet
      * registered on that date are left out; `validity` filters on the state as of that date.

@@ -6,7 +6,7 @@
  */
 import net from 'net';
 import createKnex, { type Knex } from 'knex';
-import { DOCUMENT_COLUMNS, EVENT_COLUMNS, type ExportQuery } from '../../../../domain/audit-export';
+import { DOCUMENT_COLUMNS, EVENT_COLUMNS, REQUEST_COLUMNS, type ExportQuery } from '../../../../domain/audit-export';
 import { createReader, type ExportPlan, type OrganizationFilter } from './reader';
 import { writeRows } from './writers';
 
@@ -16,7 +16,7 @@ export interface ExportDatabase {
 }
 
 export interface ExportJob {
-  kind: 'documents' | 'events';
+  kind: 'documents' | 'events' | 'requests';
   query: ExportQuery;
   organizations: OrganizationFilter;
   sheetName: string;
@@ -49,7 +49,9 @@ export async function readOnlyConnection(database: ExportDatabase): Promise<Knex
 
 /** Writes one export to `out`; resolves with the number of rows. */
 export async function runExport(job: ExportJob, knex: Knex, out: net.Socket): Promise<number> {
-  const reader = createReader(knex, job.plan);
+  // The export process has the server's environment, and with it the key the applicants' data is sealed with.
+  const reader = createReader(knex, job.plan, { personalDataKey: process.env.ENCRYPTION_KEY });
+  if (job.kind === 'requests') return writeRows(job.query.format, REQUEST_COLUMNS, reader.requests(job.query, job.organizations), out, job.sheetName);
   return job.kind === 'documents'
     ? writeRows(job.query.format, DOCUMENT_COLUMNS, reader.documents(job.query, job.organizations), out, job.sheetName)
     : writeRows(job.query.format, EVENT_COLUMNS, reader.events(job.query, job.organizations), out, job.sheetName);

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { REQUEST_STATUS_LABELS, REQUEST_STATUSES } from '../../../../../domain/disclosure-request';
 
 const PLUGIN_ID = 'audit-export';
 const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -39,6 +40,9 @@ const ExportPage = () => {
   const [format, setFormat] = React.useState('xlsx');
   const [asOf, setAsOf] = React.useState(chinaToday());
   const [validity, setValidity] = React.useState('');
+  const [status, setStatus] = React.useState('');
+  // The request register is of requests as they stand: no past date or validity; its dates are of receipt.
+  const register = kind === 'requests';
   const [from, setFrom] = React.useState('');
   const [to, setTo] = React.useState('');
   const [progress, setProgress] = React.useState<string | null>(null);
@@ -52,8 +56,10 @@ const ExportPage = () => {
 
   async function download() {
     setError(null);
-    const params = new URLSearchParams({ format, asOf });
-    if (validity) params.set('validity', validity);
+    const params = new URLSearchParams({ format });
+    if (!register) params.set('asOf', asOf);
+    if (!register && validity) params.set('validity', validity);
+    if (register && status) params.set('status', status);
     if (from) params.set('from', from);
     if (to) params.set('to', to);
     // The fetch client buffers whole responses; the download is read as a stream to show progress.
@@ -113,12 +119,24 @@ const ExportPage = () => {
       <Layouts.Header title={t('plugin.name')} subtitle={t('page.subtitle')} />
       <Layouts.Content>
         <Flex gap={4} wrap="wrap" alignItems="flex-end" paddingBottom={4}>
-          {select('kind', kind, setKind, ['documents', 'events'])}
+          {select('kind', kind, setKind, ['documents', 'events', 'requests'])}
           {select('format', format, setFormat, ['xlsx', 'csv', 'jsonl'])}
-          {date('asOf', asOf, setAsOf)}
-          {select('validity', validity, setValidity, ['', 'pending', 'in_force', 'amended', 'repealed', 'expired'])}
-          {date('from', from, setFrom)}
-          {date('to', to, setTo)}
+          {!register && date('asOf', asOf, setAsOf)}
+          {!register && select('validity', validity, setValidity, ['', 'pending', 'in_force', 'amended', 'repealed', 'expired'])}
+          {register && (
+            <Field.Root name="status">
+              <Field.Label>{t('filter.status')}</Field.Label>
+              <SingleSelect value={status} onChange={(next: string | number) => setStatus(String(next))}>
+                {['', ...REQUEST_STATUSES].map((option) => (
+                  <SingleSelectOption key={option || 'any'} value={option}>
+                    {option ? REQUEST_STATUS_LABELS[option as keyof typeof REQUEST_STATUS_LABELS] : t('validity.any')}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Field.Root>
+          )}
+          {date(register ? 'receivedFrom' : 'from', from, setFrom)}
+          {date(register ? 'receivedTo' : 'to', to, setTo)}
           <Button onClick={download} data-testid="export-download">{t('download')}</Button>
         </Flex>
         {progress && <Typography data-testid="export-progress">{progress}</Typography>}

@@ -3,16 +3,18 @@ import { finished } from 'stream/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { chinaToday } from '../../../../../domain/dates';
-import { CONTENT_TYPES, readExportQuery, type ExportQuery } from '../../../../../domain/audit-export';
+import { errors } from '@strapi/utils';
+import { CONTENT_TYPES, EXPORT_PARAMETERS, readExportQuery, REQUEST_EXPORT_PARAMETERS, type ExportQuery } from '../../../../../domain/audit-export';
+import { requestType } from '../exported-type';
 import { access, organizationTree } from '../../../../../utils/access';
 import { fieldError } from '../../../../../utils/errors';
 import { RECORD_UID } from '../constants';
 import { Fingerprint } from '../writers';
 import { getService } from '../get-service';
 
-type Kind = 'documents' | 'events';
+type Kind = 'documents' | 'events' | 'requests';
 
-const NAMES: Record<Kind, string> = { documents: '规范性文件状态', events: '文件效力变更记录' };
+const NAMES: Record<Kind, string> = { documents: '规范性文件状态', events: '文件效力变更记录', requests: '依申请公开登记' };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const exporter = () => getService(strapi, 'exporter');
@@ -34,7 +36,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function stream(ctx: Context, kind: Kind) {
     const today = chinaToday(new Date());
-    const query = readExportQuery(ctx.query as Record<string, unknown>, today);
+    if (kind === 'requests' && !requestType(strapi)) throw new errors.NotFoundError('No request type is configured for the request register (audit-export requests)');
+    const query = readExportQuery(ctx.query as Record<string, unknown>, today, kind === 'requests' ? REQUEST_EXPORT_PARAMETERS : EXPORT_PARAMETERS);
     if ('parameter' in query) throw fieldError(query.parameter, query.message, (ctx.query as Record<string, unknown>)[query.parameter]);
     const organizations = await organizationsFor(query);
 
@@ -109,6 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     documents: (ctx: Context) => stream(ctx, 'documents'),
     events: (ctx: Context) => stream(ctx, 'events'),
+    requests: (ctx: Context) => stream(ctx, 'requests'),
 
     /** The export log, newest first; read-only on every path. */
     async log(ctx: Context) {

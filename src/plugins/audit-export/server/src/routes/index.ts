@@ -7,6 +7,7 @@ export default {
       // For auditor API tokens: a custom token given these actions in Settings → API Tokens.
       { method: 'GET', path: '/audit-exports/documents', handler: 'exports.documents', config: { prefix: '' } },
       { method: 'GET', path: '/audit-exports/events', handler: 'exports.events', config: { prefix: '' } },
+      { method: 'GET', path: '/audit-exports/requests', handler: 'exports.requests', config: { prefix: '' } },
       { method: 'GET', path: '/audit-exports/log', handler: 'exports.log', config: { prefix: '' } },
     ],
   },
@@ -15,6 +16,7 @@ export default {
     routes: [
       { method: 'GET', path: '/documents', handler: 'exports.documents', config: { policies: ['admin::isAuthenticatedAdmin', ...allowed('export')] } },
       { method: 'GET', path: '/events', handler: 'exports.events', config: { policies: ['admin::isAuthenticatedAdmin', ...allowed('export')] } },
+      { method: 'GET', path: '/requests', handler: 'exports.requests', config: { policies: ['admin::isAuthenticatedAdmin', ...allowed('export')] } },
       { method: 'GET', path: '/log', handler: 'exports.log', config: { policies: ['admin::isAuthenticatedAdmin', ...allowed('read-log')] } },
     ],
   },

@@ -5,8 +5,8 @@ import { errors } from '@strapi/utils';
 import { STORED_EVENT_ATTRIBUTES } from '../../../../../domain/event-chain';
 import type { JoinTable } from '../../../../../utils/documents';
 import { takeClusterSlot } from '../../../../../utils/cluster';
-import { exportedType, exportedTypeOptions } from '../exported-type';
-import type { ExportPlan, TablePlan } from '../reader';
+import { exportedType, exportedTypeOptions, requestType } from '../exported-type';
+import { REQUEST_ATTRIBUTES, type ExportPlan, type TablePlan } from '../reader';
 import type { ExportDatabase, ExportJob, WorkerReport } from '../worker';
 
 const EVENT_UID = 'plugin::document-lifecycle.lifecycle-event';
@@ -61,6 +61,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return plan;
   }
 
+  function requestsPlan(): TablePlan | null {
+    const uid = requestType(strapi);
+    return uid ? tablePlan(uid, [...REQUEST_ATTRIBUTES], ['organization']) : null;
+  }
+
   function plan(): ExportPlan {
     const documentUid = exportedType(strapi);
     return {
@@ -75,6 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       periods: (strapi.plugin('document-lifecycle').service('validity-periods') as { table: string }).table,
       interpretations: interpretationsPlan(documentUid),
       publicPath: strapi.config.get('plugin::audit-export.publicPath', '/zhengce/{slug}') as string,
+      requests: requestsPlan(),
     };
   }
 
