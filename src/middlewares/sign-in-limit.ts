@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { AttemptLimiter } from '../utils/attempt-limiter';
+import { clusterAttempts } from '../utils/cluster-attempts';
 import { clientNetwork } from '../utils/client-network';
 import { statusOfError } from '../utils/errors';
 
@@ -19,16 +19,16 @@ interface SignInLimitConfig {
  * Failed sign-ins counted per client address across every account: Strapi's own limit is per
  * address and e-mail, so trying one password on many accounts was never slowed. Only failures
  * count, so an office behind one address signing in as usual is not refused. Behind a proxy the
- * address is X-Forwarded-For's (IS_PROXIED=true). Counted per instance.
+ * address is X-Forwarded-For's (IS_PROXIED=true). Counted in the database, for every instance on it.
  */
 export default (config: Partial<SignInLimitConfig>, { strapi }: { strapi: Core.Strapi }) => {
   const settings = { ...(strapi.config.get('gongkai.signIn') as SignInLimitConfig), ...config };
-  const limiter = new AttemptLimiter(settings.maxFailures, settings.windowMinutes * 60000);
+  const failures = clusterAttempts(strapi, 'sign-in failures', { max: settings.maxFailures, windowMs: settings.windowMinutes * 60000 });
 
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'POST' || !SIGN_IN_PATHS.has(ctx.path)) return next();
     const key = clientNetwork(ctx.ip);
-    const wait = limiter.retryAfter(key, Date.now());
+    const wait = await failures.retryAfter(key);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       ctx.set('Retry-After', String(seconds));
@@ -42,9 +42,9 @@ export default (config: Partial<SignInLimitConfig>, { strapi }: { strapi: Core.S
     try {
       await next();
     } catch (error) {
-      if (isRefusal(error)) limiter.fail(key, Date.now());
+      if (isRefusal(error)) await failures.record(key);
       throw error;
     }
-    if (ctx.status === 400 || ctx.status === 401) limiter.fail(key, Date.now());
+    if (ctx.status === 400 || ctx.status === 401) await failures.record(key);
   };
 };

@@ -163,6 +163,7 @@ run('three instances on one PostgreSQL behind nginx', () => {
       STARTUP_MESSAGE: 'false',
       STRAPI_TELEMETRY_DISABLED: 'true',
       IS_PROXIED: 'true',
+      REQUEST_SUBMISSIONS_PER_HOUR: '3',
       APP_KEYS: `${secret()},${secret()}`,
       API_TOKEN_SALT: secret(),
       ADMIN_JWT_SECRET: secret(),
@@ -268,6 +269,22 @@ run('three instances on one PostgreSQL behind nginx', () => {
     const ticks = await Promise.all(instances.map((instance) => instance.call<{ expired: number }>('tick', { date: today })));
     expect(ticks.reduce((sum, report) => sum + report.expired, 0)).toBe(3);
     expect(await instances[2].call<number>('events', { documentIds: more, action: 'expire' })).toBe(3);
+  });
+
+  it('counts the public form’s limit per address for the cluster, not per instance', async () => {
+    const submit = (instance: Instance) =>
+      fetch(`${instance.url}/api/disclosure-requests/submit`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.7' },
+        body: JSON.stringify({ organization, applicantType: 'natural_person', applicantName: '王五', idType: 'resident_identity_card', idNumber: '140105199001010011', phone: '13700000000', description: '集群测试：本市2025年道路维修计划' }),
+      });
+    // One filing through each instance uses up the address's three for the hour.
+    for (const instance of instances) expect((await submit(instance)).status).toBe(201);
+    for (const instance of instances) {
+      const refused = await submit(instance);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
+    }
   });
 
   it('keeps answering through nginx when one instance is killed under read load', async () => {

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { chinaToday } from '../../../domain/dates';
 import { APPLICANT_TYPES, type StepInput } from '../../../domain/disclosure-request';
 import { access, organizationTree } from '../../../utils/access';
-import { AttemptLimiter } from '../../../utils/attempt-limiter';
+import { clusterAttempts } from '../../../utils/cluster-attempts';
 import { clientNetwork } from '../../../utils/client-network';
 import { fieldError, forbiddenError, ruleErrorToHttp, withoutInput } from '../../../utils/errors';
 import { parseIfMatch } from '../../../setup/document-versions';
@@ -102,7 +102,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
 
   const service = () => strapi.service(UID) as unknown as DisclosureRequestService;
   const limits = strapi.config.get('gongkai.requests') as { submissionsPerHour: number };
-  const submissions = new AttemptLimiter(limits.submissionsPerHour, 3600 * 1000);
+  const submissions = clusterAttempts(strapi, 'request submissions', { max: limits.submissionsPerHour, windowMs: 3600 * 1000 });
 
   return {
     async find(ctx: Context) {
@@ -135,7 +135,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     /** The public form: no account; one client address files a few an hour. */
     async submit(ctx: Context) {
       const client = clientNetwork(ctx.ip);
-      const wait = submissions.retryAfter(client, Date.now());
+      const wait = await submissions.retryAfter(client);
       if (wait > 0) {
         ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
         throw new errors.RateLimitError(`Too many requests filed from this address: try again in ${Math.ceil(wait / 60000)} minutes`, { retryAfter: Math.ceil(wait / 1000) });
@@ -156,7 +156,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
       const asSystem = strapi.requestContext as unknown as { run: <T>(store: undefined, work: () => Promise<T>) => Promise<T> };
       const created = (await asSystem.run(undefined, () => strapi.documents(UID).create({ data: { ...input, receivedVia: 'online', receivedOn } as never }))) as { documentId: string };
       // Counted once filed: a form refused for its input does not use up the address's filings.
-      submissions.fail(client, Date.now());
+      await submissions.record(client);
       const stored = (await strapi.db.query(UID).findOne({ where: { documentId: created.documentId }, select: ['trackingCode'] })) as { trackingCode: string };
       const tracked = await service().track(stored.trackingCode);
       ctx.status = 201;
