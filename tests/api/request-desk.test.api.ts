@@ -138,7 +138,10 @@ describe('the case', () => {
     expect(missing.body.error.details.errors[0].path).toEqual(['reason']);
     const unknown = await stepOn(documentId, { action: 'accept', date: today, note: '备注' }, editor);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details.errors[0]).toMatchObject({ path: ['note'] });
+    expect(unknown.body.error.details.errors[0]).toMatchObject({ path: ['note'], message: 'note 不是办理环节的字段' });
+    const long = await stepOn(documentId, { action: 'request_correction', date: today, dueOn: '2099-01-01', reason: '缺'.repeat(2001) }, editor);
+    expect(long.status).toBe(400);
+    expect(long.body.error.details.errors[0]).toMatchObject({ path: ['reason'], message: 'reason 不能超过2000个字' });
     const twice = await stepOn(documentId, { action: 'receive_correction', date: today }, editor);
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toBe('申请当前的办理状态不允许这个环节');

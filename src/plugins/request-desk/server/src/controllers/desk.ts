@@ -18,7 +18,7 @@ import { availableSteps, STEP_ERROR_MESSAGES } from '../../../../../domain/reque
 import { chinaToday, toIsoDate, type IsoDate } from '../../../../../domain/dates';
 import { workingCalendar } from '../../../../../utils/calendar';
 import type { DisclosureRequestService } from '../../../../../api/disclosure-request/services/disclosure-request';
-import { readDueQuery, STEP, STEP_FIELDS } from '../../../../../api/disclosure-request/step-input';
+import { DESK_STEP, readDueQuery, STEP_FIELDS } from '../../../../../api/disclosure-request/step-input';
 import { documentVersion, parseIfMatch } from '../../../../../setup/document-versions';
 import { access, reaches, type AccessScope } from '../../../../../utils/access';
 import { forbiddenError, ruleErrorToHttp } from '../../../../../utils/errors';
@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async step(ctx: Context) {
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const input = readRouteInput<StepInput>(STEP, body, { keys: STEP_FIELDS, message: '不是办理环节的字段' });
+      const input = readRouteInput<StepInput>(DESK_STEP, body, { keys: STEP_FIELDS, message: '不是办理环节的字段' });
       const restricted = typeof input.action === 'string' && Object.hasOwn(RESTRICTED, input.action) ? RESTRICTED[input.action] : undefined;
       if (restricted && !may(ctx, restricted)) throw forbiddenError(restricted === 'extend' ? '没有延长答复期限的权限' : '没有审核报批的权限');
       const scope = await access(strapi).current();
