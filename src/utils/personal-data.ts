@@ -33,9 +33,16 @@ export function decryptPersonal(stored: string, secret: string): string | null {
 
 export const isSealed = (value: unknown): boolean => typeof value === 'string' && value.startsWith(PREFIX);
 
-/** A value shown to those who may not read it whole: the first and last four characters (`1101**********1234`). */
+/**
+ * A value shown to those who may not read it whole: at most a quarter of it at each end (and never
+ * more than four characters), the rest as four stars whatever its length, so neither most of the
+ * value nor its length shows: `1101****1234` for an ID number, `13****78` for a mobile number,
+ * `李****明` for a four-character name, `****` for a shorter one.
+ */
 export function maskPersonal(value: string | null | undefined): string | null {
   if (!value) return null;
-  if (value.length <= 8) return '*'.repeat(value.length);
-  return `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
+  const characters = [...value];
+  const shown = Math.min(4, Math.floor(characters.length / 4));
+  if (shown === 0) return '****';
+  return `${characters.slice(0, shown).join('')}****${characters.slice(-shown).join('')}`;
 }

@@ -429,7 +429,7 @@ describe('the applicant in the Content Manager', () => {
     expect(own.body.data).toMatchObject({ applicantName: '张三丰', idNumber: '110101199003071234', phone: '13912345678' });
     const audited = await request(app.server).get(cm(documentId)).set(bearer(auditor.token));
     expect(audited.status).toBe(200);
-    expect(audited.body.data).toMatchObject({ idNumber: '1101**********1234', phone: '1391***5678', applicantName: '***' });
+    expect(audited.body.data).toMatchObject({ idNumber: '1101****1234', phone: '13****78', applicantName: '****', email: null, postalAddress: null });
     expectNoPersonalData(audited.text);
     // The edit form sends the kept fields back as they are: saving it changes only what was edited.
     const { handlingStatus, dueOn, extended, stepCount, trackingCode } = own.body.data;
@@ -447,6 +447,51 @@ describe('the applicant in the Content Manager', () => {
       .send({ ...opened.body.data, purpose: '再次补充' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toBe('已被他人修改，请刷新后再改');
+  });
+
+  it('lets the auditor neither filter nor sort by the applicant, and searches only the request\'s own text', async () => {
+    const registered = await request(app.server)
+      .post('/api/disclosure-requests')
+      .set(bearer(staff))
+      .send({ data: { organization: handling.documentId, ...APPLICANT, description: '审计检索测试：城中村改造补偿标准', receivedVia: 'in_person', receivedOn: today } });
+    const { documentId } = registered.body.data;
+    const auditor = await signedInMember(app.server, app.strapi, 'gongkai-auditor', []);
+    const editor = await signedInMember(app.server, app.strapi, 'gongkai-editor', [handling.id]);
+    const list = (query: string, token = auditor.token) => request(app.server).get(`/content-manager/collection-types/${UID}?page=1&pageSize=100&${query}`).set(bearer(token));
+    for (const [query, field] of [
+      ['filters[$and][0][applicantName][$startsWith]=张', 'applicantName'],
+      ['filters[$and][0][email][$startsWith]=zhang', 'email'],
+      ['filters[$and][0][$or][0][postalAddress][$contains]=平阳路', 'postalAddress'],
+      ['sort=phone:ASC', 'phone'],
+    ]) {
+      const refused = await list(query);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.errors[0]).toMatchObject({ path: [field] });
+      expect(refused.body.error.message).toContain('不能按它筛选或排序');
+    }
+    const byName = await list('_q=张三丰');
+    expect(byName.status).toBe(200);
+    expect(byName.body.results).toEqual([]);
+    const byText = await list('_q=城中村改造');
+    expect(byText.body.results.map((row: { documentId: string }) => row.documentId)).toEqual([documentId]);
+    expectNoPersonalData(byText.text);
+    // The handling organization's own staff see the applicant whole, and may look them up.
+    const own = await list('filters[$and][0][applicantName][$eq]=张三丰', editor.token);
+    expect(own.status).toBe(200);
+    expect(own.body.results.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to duplicate a request, which would bypass its sealing and the fields its steps keep', async () => {
+    const { documentId } = (await register(today)).body.data;
+    const editor = await signedInMember(app.server, app.strapi, 'gongkai-editor', [handling.id]);
+    const before = await app.strapi.db.query(UID).count();
+    const cloned = await request(app.server)
+      .post(`/content-manager/collection-types/${UID}/clone/${documentId}`)
+      .set(bearer(editor.token))
+      .send({ trackingCode: 'GK-FORGED-000000-000000-000000', handlingStatus: 'delivered', idNumber: '999' });
+    expect(cloned.status).toBe(400);
+    expect(cloned.body.error.message).toBe('依申请公开的申请不能复制：请登记一条新的申请');
+    expect(await app.strapi.db.query(UID).count()).toBe(before);
   });
 });
 

@@ -13,10 +13,39 @@ const MAINTAINED = ['handlingStatus', 'dueOn', 'closedOn', 'extended', 'overdue'
 const SEALED = ['idNumber', 'phone'];
 /** The applicant's personal data: whole only for the handling organization's staff. */
 const PERSONAL = ['applicantName', 'idNumber', 'organizationCode', 'legalRepresentative', 'phone', 'email', 'postalAddress'];
+/** Of those, what a reader who sees the applicant masked does not see at all: a mask of an address or e-mail still tells too much. */
+const WITHHELD = ['email', 'postalAddress'];
+/** Text a reader who sees the applicant masked may still search: the request's own. */
+const SEARCHABLE = ['description', 'trackingCode'];
+
+/** The first personal field a filter or sort names, at any depth. */
+function personalFieldIn(value: unknown): string | undefined {
+  if (typeof value === 'string') return PERSONAL.find((field) => value === field || value.startsWith(`${field}:`) || value.startsWith(`${field}.`));
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = personalFieldIn(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (PERSONAL.includes(key)) return key;
+      const found = personalFieldIn(inner);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Whether every request this scope reads is its own organization's, whose applicants it sees whole. */
+const seesApplicantsWhole = (scope: { read: 'all' | number[]; write: 'all' | number[] }) =>
+  scope.write === 'all' || (scope.read !== 'all' && scope.read.every((id) => (scope.write as number[]).includes(id)));
 
 const READS = new Set(['findOne', 'findFirst', 'findMany']);
 
 type Row = Record<string, unknown> & { documentId?: string };
+type QueryParams = { filters?: unknown; sort?: unknown; _q?: unknown };
 
 /**
  * Requests: the fields their steps keep are refused on every write path, a tracking code is
@@ -48,6 +77,10 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
       const mayReadWhole = whole === 'all' || whole.has(row.documentId as string);
       for (const field of PERSONAL) {
         if (typeof row[field] !== 'string') continue;
+        if (!mayReadWhole && WITHHELD.includes(field)) {
+          row[field] = null;
+          continue;
+        }
         const plain = SEALED.includes(field) ? decryptPersonal(row[field] as string, secret()) : (row[field] as string);
         row[field] = mayReadWhole ? plain : maskPersonal(plain);
       }
@@ -97,6 +130,10 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
       if (context.action === 'count') return 0;
       if (READS.has(context.action)) return null;
     }
+    // A copy would be a request nobody filed, with the kept fields and the sealing of the original
+    // bypassed (the Content Manager's 复制): a new request is registered, never duplicated.
+    if (context.action === 'clone') throw new errors.ValidationError('依申请公开的申请不能复制：请登记一条新的申请');
+    if (READS.has(context.action) || context.action === 'count') guardQuery(context.params as QueryParams, scope);
     if (context.action === 'delete' && params.documentId) {
       const stored = (await strapi.db.query(UID).findOne({ where: { documentId: params.documentId }, select: ['stepCount'] })) as { stepCount: number | null } | null;
       if (stored && (stored.stepCount ?? 0) > 0) {
@@ -140,6 +177,21 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
       if (rows.length > 0) await shown(rows);
     }
     return result;
+  }
+
+  /**
+   * A reader who sees applicants masked may not filter, sort or search by them: each answer would
+   * tell what the mask hides, a character at a time. Their search covers the request's own text.
+   */
+  function guardQuery(params: QueryParams, scope: Parameters<typeof seesApplicantsWhole>[0]): void {
+    if (seesApplicantsWhole(scope)) return;
+    const field = personalFieldIn(params.filters) ?? personalFieldIn(params.sort);
+    if (field) throw fieldError(field, '是申请人的个人信息：只读查看（如审计）时不能按它筛选或排序');
+    if (typeof params._q === 'string' && params._q !== '') {
+      const search = { $or: SEARCHABLE.map((name) => ({ [name]: { $containsi: params._q } })) };
+      params.filters = params.filters ? { $and: [params.filters, search] } : search;
+      delete params._q;
+    }
   }
 
   /** The receipt date starts the clock (art. 31): a real day not after today, fixed once a step is recorded. */
