@@ -156,6 +156,17 @@ export const REPLY_TYPE_LABELS: Record<ReplyType, string> = {
   special_route: '所申请公开信息属于工商、不动产登记资料等信息，告知申请人依照有关法律、行政法规的规定办理',
 };
 
+/**
+ * The art. 36 replies a decision can be written as, where the two would otherwise contradict
+ * each other in table 三: what is disclosed is answered as public or to be provided, what is
+ * withheld as withheld. The other decisions take the reply their case needs.
+ */
+export const REPLY_TYPES_OF_DECISION: Partial<Record<Decision, readonly ReplyType[]>> = {
+  disclosed: ['already_public', 'can_disclose'],
+  partially_disclosed: ['can_disclose', 'withheld'],
+  withheld: ['withheld'],
+};
+
 export const DELIVERY_METHODS = ['in_person', 'post', 'email', 'online', 'fax', 'other'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
@@ -370,6 +381,10 @@ export function planStep(request: { receivedOn: IsoDate; steps: readonly Recorde
         throw new RequestStepError('DECISION_REASON_NOT_EXPECTED', `${input.decision} takes no decisionReason`, 'decisionReason');
       }
       if (!isOneOf(REPLY_TYPES, input.replyType)) throw new RequestStepError('REPLY_TYPE_REQUIRED', `replyType must be one of ${REPLY_TYPES.join(', ')}`, 'replyType');
+      const fitting = REPLY_TYPES_OF_DECISION[input.decision];
+      if (fitting && !fitting.includes(input.replyType)) {
+        throw new RequestStepError('REPLY_TYPE_CONTRADICTS_DECISION', `replyType must be one of ${fitting.join(', ')} for ${input.decision}`, 'replyType');
+      }
       const replyText = text(input.replyText);
       if (!replyText) throw new RequestStepError('REPLY_TEXT_REQUIRED', 'decide needs the text of the reply (replyText)', 'replyText');
       plan.decision = input.decision;
@@ -411,7 +426,10 @@ export interface RequestClock {
  * - it starts on receipt, and starts again from zero when a requested correction arrives;
  * - the answer is due on the 20th working day after the start, 40th once extended;
  * - a consultation or a fee notice pauses it: the working days after the day it was sent, up to
- *   and including the day the reply (or the payment) came, are not counted;
+ *   and including the day the reply (or the payment) came, are not counted, but never past the
+ *   deadline it set (a third party's 15 working days, art. 32; the payment deadline; an agency's
+ *   reply date when one was given): a party that stays silent does not hold the clock;
+ * - a pause begun after the time limit has ended gives no time back;
  * - a correction being awaited stops it, and delivery, withdrawal or a lapse end it.
  * A date in a year the calendar has no notice for raises the calendar's error: never counted as
  * plain weekdays.
@@ -420,8 +438,11 @@ export function clockOf(receivedOn: IsoDate, steps: readonly RecordedStep[], tod
   let startedOn: IsoDate | null = receivedOn;
   let paused = 0;
   let pauseFrom: IsoDate | null = null;
+  let pauseUntil: IsoDate | null = null;
   let extended = false;
   let closedOn: IsoDate | null = null;
+  const budgetNow = () => ANSWER_WORKING_DAYS + (extended ? EXTENSION_WORKING_DAYS : 0);
+  const earlier = (date: IsoDate, limit: IsoDate | null): IsoDate => (limit !== null && limit < date ? limit : date);
   for (const step of steps) {
     switch (step.action) {
       case 'request_correction':
@@ -432,13 +453,18 @@ export function clockOf(receivedOn: IsoDate, steps: readonly RecordedStep[], tod
         paused = 0;
         break;
       case 'consult':
-      case 'fee_notice':
+      case 'fee_notice': {
+        const dueNow = startedOn === null ? null : calendar.addWorkingDays(startedOn, budgetNow() + paused);
+        if (dueNow !== null && step.date > dueNow) break;
         pauseFrom = step.date;
+        pauseUntil = step.dueOn ?? null;
         break;
+      }
       case 'receive_consultation':
       case 'fee_paid':
-        if (pauseFrom) paused += calendar.workingDaysBetween(pauseFrom, step.date);
+        if (pauseFrom) paused += calendar.workingDaysBetween(pauseFrom, earlier(step.date, pauseUntil));
         pauseFrom = null;
+        pauseUntil = null;
         break;
       case 'extend':
         extended = true;
@@ -453,11 +479,12 @@ export function clockOf(receivedOn: IsoDate, steps: readonly RecordedStep[], tod
     }
   }
   const { status } = statusAfter(steps);
-  const budget = ANSWER_WORKING_DAYS + (extended ? EXTENSION_WORKING_DAYS : 0);
+  const budget = budgetNow();
   if (startedOn === null) return { status, clock: 'stopped', startedOn, dueOn: null, workingDaysLeft: null, overdue: false, extended, pausedWorkingDays: paused };
 
   const end = closedOn ?? today;
-  const openPause = pauseFrom && end > pauseFrom ? calendar.workingDaysBetween(pauseFrom, end) : 0;
+  const pauseEnd = pauseFrom ? earlier(end, pauseUntil) : null;
+  const openPause = pauseFrom && pauseEnd && pauseEnd > pauseFrom ? calendar.workingDaysBetween(pauseFrom, pauseEnd) : 0;
   const dueOn = calendar.addWorkingDays(startedOn, budget + paused + openPause);
   if (closedOn) {
     // Answered (or ended) late when that happened after the due date.
@@ -466,7 +493,7 @@ export function clockOf(receivedOn: IsoDate, steps: readonly RecordedStep[], tod
   const workingDaysLeft = today <= dueOn ? calendar.workingDaysBetween(today, dueOn) : -calendar.workingDaysBetween(dueOn, today);
   return {
     status,
-    clock: pauseFrom ? 'paused' : 'running',
+    clock: pauseFrom && (pauseUntil === null || today <= pauseUntil) ? 'paused' : 'running',
     startedOn,
     dueOn,
     workingDaysLeft,

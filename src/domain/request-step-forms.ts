@@ -156,6 +156,7 @@ export const STEP_ERROR_MESSAGES: Record<string, string> = {
   DECISION_REASON_REQUIRED: '请选择办理结果细项',
   DECISION_REASON_NOT_EXPECTED: '该办理结果没有细项',
   REPLY_TYPE_REQUIRED: '请选择答复类型',
+  REPLY_TYPE_CONTRADICTS_DECISION: '答复类型与办理结果不符：予以公开的答复为“已主动公开”或“可以公开”，不予公开的答复为“依法不予公开”',
   REPLY_TEXT_REQUIRED: '请填写答复内容',
   METHOD_REQUIRED: '请选择送达方式',
 };

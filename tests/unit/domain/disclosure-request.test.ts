@@ -71,6 +71,29 @@ describe('the due date on real calendars', () => {
     expect(later.dueOn! > early.dueOn!).toBe(true);
   });
 
+  it('holds the clock for a silent third party only its 15 working days, and for an unpaid fee only until its deadline', () => {
+    const thirdParty = [step('accept', '2025-09-26'), step('consult', '2025-09-29', { dueOn: calendar.addWorkingDays('2025-09-29', 15) })];
+    expect(clockOf('2025-09-26', thirdParty, '2025-12-01', calendar)).toMatchObject({
+      status: 'consulting',
+      clock: 'running',
+      pausedWorkingDays: 15,
+      dueOn: calendar.addWorkingDays('2025-10-30', 15),
+      overdue: true,
+    });
+    const lateReply = [...thirdParty, step('receive_consultation', '2025-12-01')];
+    expect(clockOf('2025-09-26', lateReply, '2025-12-01', calendar)).toMatchObject({ status: 'accepted', pausedWorkingDays: 15, dueOn: calendar.addWorkingDays('2025-10-30', 15) });
+    const unpaid = [step('accept', '2025-09-26'), step('fee_notice', '2025-10-13', { dueOn: '2025-10-27' })];
+    expect(clockOf('2025-09-26', unpaid, '2025-12-01', calendar)).toMatchObject({ status: 'awaiting_fee', clock: 'running', pausedWorkingDays: 10, overdue: true });
+    expect(clockOf('2025-09-26', unpaid, '2025-10-20', calendar)).toMatchObject({ clock: 'paused', overdue: false });
+  });
+
+  it('gives no time back for a consultation begun after the time limit ended', () => {
+    const late = [step('accept', '2025-09-26'), step('consult', '2025-11-10'), step('receive_consultation', '2025-12-01')];
+    expect(clockOf('2025-09-26', late, '2025-12-01', calendar)).toMatchObject({ dueOn: '2025-10-30', pausedWorkingDays: 0, overdue: true });
+    const open = [step('accept', '2025-09-26'), step('consult', '2025-10-31')];
+    expect(clockOf('2025-09-26', open, '2025-12-01', calendar)).toMatchObject({ dueOn: '2025-10-30', clock: 'running', overdue: true });
+  });
+
   it('adds 20 working days once extended, and a fee notice pauses like a consultation', () => {
     const extended = [step('accept', '2025-09-26'), step('extend', '2025-10-20')];
     expect(clockOf('2025-09-26', extended, '2025-10-20', calendar)).toMatchObject({ extended: true, dueOn: calendar.addWorkingDays('2025-10-30', 20) });
@@ -211,6 +234,16 @@ describe('what each step needs', () => {
     expect(planStep(awaiting, { action: 'lapse', date: '2025-10-21' }, today, calendar)).toMatchObject({ to: 'lapsed', decision: 'other', decisionReason: 'no_correction' });
     const unpaid = { receivedOn: '2025-09-26', steps: [step('accept', '2025-09-26'), step('fee_notice', '2025-09-29', { dueOn: '2025-10-20' })] };
     expect(planStep(unpaid, { action: 'lapse', date: '2025-10-21' }, today, calendar)).toMatchObject({ decision: 'other', decisionReason: 'fee_unpaid' });
+  });
+
+  it.each([
+    ['withheld', 'state_secret', 'can_disclose', 'withheld'],
+    ['disclosed', undefined, 'withheld', 'already_public, can_disclose'],
+    ['partially_disclosed', undefined, 'not_found', 'can_disclose, withheld'],
+  ])('refuses a %s decision written as the reply %s… (%s), naming replyType', (decision, decisionReason, replyType, fitting) => {
+    const error = refusal(() => planStep(proposed, { action: 'decide', date: '2025-10-09', decision, decisionReason, replyType, replyText: '答复' }, today, calendar));
+    expect(error).toMatchObject({ code: 'REPLY_TYPE_CONTRADICTS_DECISION', field: 'replyType' });
+    expect(error.message).toBe(`replyType must be one of ${fitting} for ${decision}`);
   });
 
   it('records a decision with its table 三 row and art. 36 reply', () => {
