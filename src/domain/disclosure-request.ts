@@ -333,6 +333,11 @@ export function planStep(request: { receivedOn: IsoDate; steps: readonly Recorde
       plan.dueOn = futureDate('dueOn', "the applicant's deadline");
       break;
     }
+    case 'withdraw':
+      // Table 三 has no row of its own for a request its applicant withdrew: it is closed as (六) 3 其他.
+      plan.decision = 'other';
+      plan.decisionReason = 'other';
+      break;
     case 'lapse': {
       const notice = [...request.steps].reverse().find((step) => step.action === (status === 'awaiting_fee' ? 'fee_notice' : 'request_correction'));
       if (notice?.dueOn && date <= notice.dueOn) {
@@ -367,6 +372,9 @@ export function planStep(request: { receivedOn: IsoDate; steps: readonly Recorde
         throw new RequestStepError('EXTENSION_TOO_LATE', `the time limit ended on ${dueOn}: it can be extended only before it ends (art. 33)`, 'date', 409, { dueOn });
       }
       if (!plan.reason) throw new RequestStepError('REASON_REQUIRED', 'an extension needs its reason, which the applicant is told', 'reason');
+      // The applicant is told the new date: one that cannot be counted yet (its year has no holiday
+      // notice) raises the calendar's error, and the extension waits for the notice.
+      clockOf(request.receivedOn, [...request.steps, { action, date }], date, calendar);
       break;
     }
     case 'decide': {

@@ -409,6 +409,13 @@ describe('what no one may do with a request', () => {
     const removed = await request(app.server).delete(`/api/disclosure-requests/${documentId}`).set(bearer(staff));
     expect(removed.status).toBe(409);
     expect((await app.strapi.db.query(UID).findOne({ where: { documentId } })).stepCount).toBe(1);
+    // One filed through the public form is kept too, steps or not; one registered by mistake at the office may go.
+    const online = await documentIdOf((await submit(form())).body.data.trackingCode);
+    const kept = await request(app.server).delete(`/api/disclosure-requests/${online}`).set(bearer(staff));
+    expect(kept.status).toBe(409);
+    expect(kept.body.error.details.code).toBe('REQUEST_FILED_ONLINE');
+    const mistaken = (await register(today)).body.data.documentId;
+    expect((await request(app.server).delete(`/api/disclosure-requests/${mistaken}`).set(bearer(staff))).status).toBe(204);
     // A token of the platform bound to no organization names none of its own either.
     const platform = (await createApiTokenRecord(app.strapi, 'full-access')).accessKey;
     const orphan = await request(app.server).post('/api/disclosure-requests').set(bearer(platform)).send({ data: { ...APPLICANT, description: '无受理机关', receivedVia: 'post', receivedOn: today } });

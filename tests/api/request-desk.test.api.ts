@@ -27,6 +27,9 @@ beforeAll(async () => {
   publisher = (await signedInMember(app.server, app.strapi, 'gongkai-publisher', [handling.id])).token;
   auditor = (await signedInMember(app.server, app.strapi, 'gongkai-auditor', [])).token;
   outsider = (await signedInMember(app.server, app.strapi, 'gongkai-editor', [other.id])).token;
+  // Next year's notice, as the office enters it each year, so that an extension late in the year can be dated. Test data: New Year's Day only.
+  const next = Number(today.slice(0, 4)) + 1;
+  await app.strapi.documents('api::calendar-notice.calendar-notice').create({ data: { year: next, notice: `测试用${next}年节假日安排`, holidays: `${next}-01-01` } as never });
 });
 
 afterAll(async () => {

@@ -135,9 +135,13 @@ export function disclosureRequestMiddleware(strapi: Core.Strapi): Modules.Docume
     if (context.action === 'clone') throw new errors.ValidationError('依申请公开的申请不能复制：请登记一条新的申请');
     if (READS.has(context.action) || context.action === 'count') guardQuery(context.params as QueryParams, scope);
     if (context.action === 'delete' && params.documentId) {
-      const stored = (await strapi.db.query(UID).findOne({ where: { documentId: params.documentId }, select: ['stepCount'] })) as { stepCount: number | null } | null;
+      const stored = (await strapi.db.query(UID).findOne({ where: { documentId: params.documentId }, select: ['stepCount', 'receivedVia'] })) as { stepCount: number | null; receivedVia: string | null } | null;
       if (stored && (stored.stepCount ?? 0) > 0) {
         throw conflictError('A request with recorded steps is kept: it can be withdrawn, not deleted', { code: 'REQUEST_HAS_STEPS' });
+      }
+      // One the public filed has a tracking code its applicant holds and counts as received (本年新收).
+      if (stored?.receivedVia === 'online') {
+        throw conflictError('A request filed through the public form is kept: it is handled or withdrawn, not deleted', { code: 'REQUEST_FILED_ONLINE' });
       }
     }
     if ((context.action === 'create' || context.action === 'update') && params.data) {

@@ -113,6 +113,13 @@ describe('the due date on real calendars', () => {
     expect(() => clockOf(`${lastYear}-12-20`, [], `${lastYear}-12-20`, calendar)).toThrow(CalendarError);
     expect(() => clockOf(`${lastYear}-12-20`, [], `${lastYear}-12-20`, calendar)).toThrow(`No holiday calendar for ${lastYear + 1}`);
   });
+
+  it('takes no extension whose new date falls in such a year: the applicant is told that date', () => {
+    const lastYear = Math.max(...calendar.years());
+    const request = { receivedOn: `${lastYear}-11-20`, steps: [step('accept', `${lastYear}-11-20`)] };
+    expect(clockOf(request.receivedOn, request.steps, `${lastYear}-12-01`, calendar).dueOn?.startsWith(String(lastYear))).toBe(true);
+    expect(() => planStep(request, { action: 'extend', date: `${lastYear}-12-01`, reason: '需要调取档案' }, `${lastYear}-12-01`, calendar)).toThrow(CalendarError);
+  });
 });
 
 describe('which step may follow which', () => {
@@ -244,6 +251,10 @@ describe('what each step needs', () => {
     const error = refusal(() => planStep(proposed, { action: 'decide', date: '2025-10-09', decision, decisionReason, replyType, replyText: '答复' }, today, calendar));
     expect(error).toMatchObject({ code: 'REPLY_TYPE_CONTRADICTS_DECISION', field: 'replyType' });
     expect(error.message).toBe(`replyType must be one of ${fitting} for ${decision}`);
+  });
+
+  it('closes a withdrawn request as table 三 (六) 3 其他, so every request received is in one row', () => {
+    expect(planStep(accepted, { action: 'withdraw', date: '2025-09-29', reason: '申请人书面撤回' }, today, calendar)).toMatchObject({ to: 'withdrawn', decision: 'other', decisionReason: 'other' });
   });
 
   it('records a decision with its table 三 row and art. 36 reply', () => {
