@@ -351,8 +351,14 @@ export function planStep(request: { receivedOn: IsoDate; steps: readonly Recorde
       if (!isOneOf(CONSULTED_PARTIES, input.party)) throw new RequestStepError('PARTY_REQUIRED', `party must be one of ${CONSULTED_PARTIES.join(', ')}`, 'party');
       plan.party = input.party;
       // A third party has 15 working days (art. 32); another agency's time is the agencies' to agree.
+      // A third party's reply date is the law's, whatever is sent.
       if (input.party === 'third_party') plan.dueOn = calendar.addWorkingDays(date, THIRD_PARTY_REPLY_WORKING_DAYS);
-      else plan.dueOn = input.dueOn === undefined || input.dueOn === null ? null : futureDate('dueOn', 'a reply date');
+      else if (input.dueOn === undefined || input.dueOn === null || input.dueOn === '') {
+        plan.dueOn = null;
+      } else {
+        if (!isIsoDate(input.dueOn)) throw new RequestStepError('DUE_ON_INVALID', 'dueOn must be a calendar date (YYYY-MM-DD)', 'dueOn');
+        plan.dueOn = futureDate('dueOn', 'a reply date');
+      }
       break;
     }
     case 'fee_notice': {

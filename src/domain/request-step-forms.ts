@@ -70,7 +70,7 @@ const FIELDS: Record<StepAction, FormField[]> = {
   lapse: [],
   consult: [
     { name: 'party', label: '征求意见对象', kind: 'choice', required: true, choices: choices(CONSULTED_PARTIES, PARTY_LABELS) },
-    { name: 'dueOn', label: '答复期限', kind: 'date', required: false },
+    { name: 'dueOn', label: '答复期限', kind: 'date', required: false, hint: '征求其他机关意见时填写；征求第三方意见的答复期限为15个工作日，自动计算，此处填写的日期不采用（条例第三十二条）' },
   ],
   receive_consultation: [],
   fee_notice: [
@@ -156,6 +156,7 @@ export const STEP_ERROR_MESSAGES: Record<string, string> = {
   DECISION_REASON_REQUIRED: '请选择办理结果细项',
   DECISION_REASON_NOT_EXPECTED: '该办理结果没有细项',
   REPLY_TYPE_REQUIRED: '请选择答复类型',
+  DUE_ON_INVALID: '请填写有效的日期（年-月-日）',
   REPLY_TYPE_CONTRADICTS_DECISION: '答复类型与办理结果不符：予以公开的答复为“已主动公开”或“可以公开”，不予公开的答复为“依法不予公开”',
   REPLY_TEXT_REQUIRED: '请填写答复内容',
   METHOD_REQUIRED: '请选择送达方式',

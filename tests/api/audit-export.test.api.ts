@@ -275,6 +275,10 @@ describe('the request register (依申请公开登记)', () => {
     const bound = await createApiTokenRecord(app.strapi, 'custom', ACTIONS);
     await bindToOrganizations(app.strapi, { apiToken: bound.id }, [orgs.finance.id]);
     expect(await ids('', bound.accessKey)).toEqual([financeRequest]);
+    const elsewhere = await createOrganization(app.strapi, { name: '太原市审计测试外单位' });
+    const outside = await request(app.server).get(`/api/audit-exports/requests?organization=${elsewhere.documentId}`).set(bearer(bound.accessKey));
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.details.errors[0]).toMatchObject({ path: ['organization'], message: 'organization is not one this caller may export' });
   });
 
   it('is recorded in the export log like every export', async () => {

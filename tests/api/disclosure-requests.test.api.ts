@@ -28,7 +28,7 @@ const APPLICANT = {
 const PERSONAL_VALUES = ['张三丰', '110101199003071234', '13912345678', 'zhangsan@example.cn', '平阳路1号'];
 
 beforeAll(async () => {
-  app = await startStrapi({ REQUEST_SUBMISSIONS_PER_HOUR: '9' });
+  app = await startStrapi({ REQUEST_SUBMISSIONS_PER_HOUR: '12' });
   handling = await createOrganization(app.strapi, { name: '太原市住房和城乡建设局' });
   other = await createOrganization(app.strapi, { name: '太原市教育局' });
   for (const [organization, set] of [
@@ -93,6 +93,13 @@ describe('the public form and tracking', () => {
     expect((await request(app.server).get('/api/disclosure-requests/track/anything')).status).toBe(404);
   });
 
+  it('finds a tracking code read back in small letters', async () => {
+    const { trackingCode } = (await submit(form())).body.data;
+    const tracked = await request(app.server).get(`/api/disclosure-requests/track/${trackingCode.toLowerCase()}`);
+    expect(tracked.status).toBe(200);
+    expect(tracked.body.data.status).toBe('received');
+  });
+
   it.each([
     ['no description', { description: undefined }, 'description', 'description is required'],
     ['a person without an ID number', { idNumber: undefined }, 'idNumber', 'idNumber is required of a natural person'],
@@ -101,6 +108,14 @@ describe('the public form and tracking', () => {
     ['a field the form does not have', { status: 'delivered' }, 'status', 'status is not a field of the request form'],
     ['an organization that does not exist', { organization: 'nosuchorganization0000000' }, 'organization', 'organization does not exist'],
     ['a description too long', { description: '长'.repeat(5001) }, 'description', 'description must be at most 5000 characters'],
+    ['a name that is not text', { applicantName: 123 }, 'applicantName', 'applicantName must be text'],
+    ['a phone sent as an operator', { phone: { $gt: '' } }, 'phone', 'phone must be text'],
+    [
+      'an organization code that fails its check',
+      { applicantType: 'commercial_enterprise', idNumber: undefined, organizationCode: '!!!!' },
+      'organizationCode',
+      'organizationCode is not a unified social credit code or organization code: must be an 18-character unified social credit code or a 9-character organization code',
+    ],
   ])('refuses %s with a 400 naming the field, storing nothing', async (_case, change, field, message) => {
     const before = await app.strapi.db.query(UID).count();
     const res = await submit({ ...form(), ...change });

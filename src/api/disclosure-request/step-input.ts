@@ -30,7 +30,8 @@ const CHINESE: Words = {
 export const text = (max: number, required = false, words: Words = ENGLISH) =>
   yup
     .mixed<string>()
-    .test('text', required ? words.required : words.text, (value) => (value === undefined || value === null ? !required : typeof value === 'string' && (!required || value.trim() !== '')))
+    .test('text', words.text, (value) => value === undefined || value === null || typeof value === 'string')
+    .test('required', words.required, (value) => !required || (typeof value === 'string' && value.trim() !== ''))
     .test('length', words.atMost(max), (value) => typeof value !== 'string' || value.length <= max);
 
 /** Each field's type and size; what a step needs of them is the domain's rule (planStep). */

@@ -207,7 +207,7 @@ describe('what each step needs', () => {
     ['a fee of nothing', accepted, { action: 'fee_notice', date: '2025-09-29', amount: 0, dueOn: '2025-10-31' }, 'AMOUNT_INVALID', 'amount'],
     ['a fee beyond any schedule', accepted, { action: 'fee_notice', date: '2025-09-29', amount: 1e300, dueOn: '2025-10-31' }, 'AMOUNT_INVALID', 'amount'],
     ['a deadline years away', received, { action: 'request_correction', date: '2025-09-29', reason: '缺文号', dueOn: '9999-12-31' }, 'DUE_ON_TOO_LATE', 'dueOn'],
-    ['an agency\'s reply date that is not a date', accepted, { action: 'consult', date: '2025-09-29', party: 'agency', dueOn: 'garbage' }, 'DUE_ON_REQUIRED', 'dueOn'],
+    ['an agency\'s reply date that is not a date', accepted, { action: 'consult', date: '2025-09-29', party: 'agency', dueOn: 'garbage' }, 'DUE_ON_INVALID', 'dueOn'],
     ['a fee in fractions of a fen', accepted, { action: 'fee_notice', date: '2025-09-29', amount: 100.001, dueOn: '2025-10-31' }, 'AMOUNT_INVALID', 'amount'],
     ['an extension without its reason', accepted, { action: 'extend', date: '2025-09-29' }, 'REASON_REQUIRED', 'reason'],
     ['a decision not in table 三', proposed, { action: 'decide', date: '2025-09-29', decision: 'rejected', replyType: 'withheld', replyText: 'x' }, 'DECISION_REQUIRED', 'decision'],

@@ -5,6 +5,7 @@ import { chinaToday } from '../../../domain/dates';
 import { APPLICANT_TYPES, type StepInput } from '../../../domain/disclosure-request';
 import { access, organizationTree } from '../../../utils/access';
 import { clusterAttempts } from '../../../utils/cluster-attempts';
+import { checkOrganizationCode } from '../../../domain/organization-code';
 import { clientNetwork } from '../../../utils/client-network';
 import { fieldError, forbiddenError, ruleErrorToHttp, withoutInput } from '../../../utils/errors';
 import { parseIfMatch } from '../../../setup/document-versions';
@@ -37,6 +38,11 @@ const SUBMISSION = yup.object({
   .test('person-id', 'idNumber is required of a natural person', function (value) {
     if (!value || !knownType(value.applicantType) || ORGANIZATION_APPLICANT(value.applicantType) || (typeof value.idNumber === 'string' && value.idNumber.trim() !== '')) return true;
     return this.createError({ path: 'idNumber', message: 'is required of a natural person' });
+  })
+  .test('organization-code-check', 'organizationCode is not a valid code', function (value) {
+    if (!value || typeof value.organizationCode !== 'string' || value.organizationCode.trim() === '') return true;
+    const checked = checkOrganizationCode(value.organizationCode);
+    return checked.valid || this.createError({ path: 'organizationCode', message: `is not a unified social credit code or organization code: ${checked.reason}` });
   })
   .test('organization-code', 'organizationCode is required of an organization', function (value) {
     if (!value || !knownType(value.applicantType) || !ORGANIZATION_APPLICANT(value.applicantType) || (typeof value.organizationCode === 'string' && value.organizationCode.trim() !== '')) return true;
@@ -164,7 +170,8 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     },
 
     async track(ctx: Context) {
-      const code = String(ctx.params.trackingCode ?? '');
+      // Read out over the phone, a code may come back in small letters.
+      const code = String(ctx.params.trackingCode ?? '').toUpperCase();
       const found = /^GK(-[0-9A-HJKMNP-TV-Z]{6}){4}$/.test(code) ? await service().track(code) : null;
       if (!found) return ctx.notFound('No request has this tracking code');
       ctx.body = { data: found };

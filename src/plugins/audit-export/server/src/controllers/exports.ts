@@ -26,7 +26,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const readable = await scopes.readableOrganizationDocumentIds(await scopes.current());
     if (!query.organization) return readable;
     const subtree = await organizationTree(strapi).requestedSubtree(query.organization);
-    return readable === 'all' ? subtree : subtree.filter((documentId) => readable.includes(documentId));
+    if (readable === 'all') return subtree;
+    const within = subtree.filter((documentId) => readable.includes(documentId));
+    // An empty file would read as "nothing to report" for an organization the caller may not see at all.
+    if (within.length === 0) throw fieldError('organization', 'is not one this caller may export', query.organization);
+    return within;
   }
 
   /**
