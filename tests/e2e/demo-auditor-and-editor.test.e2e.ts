@@ -101,7 +101,12 @@ describe('the audit export page', () => {
     await page.getByRole('combobox', { name: '办理状态' }).waitFor();
     expect(await page.getByRole('combobox', { name: '效力状态' }).count()).toBe(0);
     expect(await page.getByLabel('截至日期').count()).toBe(0);
-    await page.getByLabel('收到申请日期起').waitFor();
+    // A date the server cannot take is said by its label; one typed with slashes is taken.
+    await page.getByLabel('收到申请日期止').fill('明天');
+    await page.getByTestId('export-download').click();
+    await page.getByText('收到申请日期止：请按“年-月-日”填写').waitFor();
+    await page.getByLabel('收到申请日期止').fill('');
+    await page.getByLabel('收到申请日期起').fill('2020/1/5');
     const downloaded = page.waitForEvent('download');
     await page.getByTestId('export-download').click();
     const file = await downloaded;

@@ -15,6 +15,15 @@ function accessToken(): string | null {
   return cookie ? decodeURIComponent(cookie.slice('jwtToken='.length)) : null;
 }
 
+/** A date as typed (2026/1/5, 2026.01.05, 2026-1-5) in the form the server takes (2026-01-05); anything else as it is. */
+const asIsoDate = (typed: string) => {
+  const parts = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(typed.trim());
+  return parts ? `${parts[1]}-${parts[2].padStart(2, '0')}-${parts[3].padStart(2, '0')}` : typed.trim();
+};
+
+/** A download's size as people read it: KB below a megabyte. */
+const sizeOf = (bytes: number) => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
+
 const backendURL = () => (window as unknown as { strapi: { backendURL: string } }).strapi.backendURL;
 
 interface ExportRecord {
@@ -57,11 +66,11 @@ const ExportPage = () => {
   async function download() {
     setError(null);
     const params = new URLSearchParams({ format });
-    if (!register) params.set('asOf', asOf);
+    if (!register) params.set('asOf', asIsoDate(asOf));
     if (!register && validity) params.set('validity', validity);
     if (register && status) params.set('status', status);
-    if (from) params.set('from', from);
-    if (to) params.set('to', to);
+    if (from) params.set('from', asIsoDate(from));
+    if (to) params.set('to', asIsoDate(to));
     // The fetch client buffers whole responses; the download is read as a stream to show progress.
     const response = await fetch(`${backendURL()}/${PLUGIN_ID}/${kind}?${params}`, {
       headers: { Authorization: `Bearer ${accessToken() ?? ''}` },
@@ -70,9 +79,14 @@ const ExportPage = () => {
     if (!response.ok || !response.body) {
       const body = await response.json().catch(() => null);
       // The server's messages are English; the two an auditor can meet without a mistake of theirs are said in Chinese.
+      const field = body?.error?.details?.errors?.[0]?.path?.[0] as string | undefined;
+      const label = field === 'from' && register ? 'receivedFrom' : field === 'to' && register ? 'receivedTo' : field;
       if (response.status === 429) setError(t('error.busy'));
       else if (response.status >= 500) setError(t('error.failed'));
-      else setError(body?.error?.message ?? `${response.status}`);
+      // A date the server refuses is named by its label here, not by its parameter.
+      else if (label && ['asOf', 'from', 'to', 'receivedFrom', 'receivedTo'].includes(label)) {
+        setError(t(/before from/.test(body.error.message) ? 'error.range' : /future/.test(body.error.message) ? 'error.future' : 'error.date', { field: t(`filter.${label}`) }));
+      } else setError(body?.error?.message ?? `${response.status}`);
       return;
     }
     const reader = response.body.getReader();
@@ -83,7 +97,7 @@ const ExportPage = () => {
       if (done) break;
       chunks.push(value);
       received += value.length;
-      setProgress(t('progress', { size: (received / 1048576).toFixed(1) }));
+      setProgress(t('progress', { size: sizeOf(received) }));
     }
     const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
     const link = document.createElement('a');
@@ -91,7 +105,7 @@ const ExportPage = () => {
     link.download = name ? decodeURIComponent(name) : `export.${format}`;
     link.click();
     URL.revokeObjectURL(link.href);
-    setProgress(t('done', { size: (received / 1048576).toFixed(1) }));
+    setProgress(t('done', { size: sizeOf(received) }));
     loadLog();
   }
 
@@ -108,7 +122,7 @@ const ExportPage = () => {
     </Field.Root>
   );
   const date = (name: string, value: string, set: (value: string) => void) => (
-    <Field.Root name={name} hint="YYYY-MM-DD">
+    <Field.Root name={name} hint={t('hint.date')}>
       <Field.Label>{t(`filter.${name}`)}</Field.Label>
       <TextInput value={value} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set(event.target.value.trim())} />
     </Field.Root>
