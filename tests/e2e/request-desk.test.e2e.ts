@@ -56,6 +56,18 @@ describe('an editor at the request desk', () => {
     await expect(actions.getByRole('button').allTextContents()).resolves.toEqual(['受理', '告知补正', '撤回申请']);
   });
 
+  it('asks for edits in the form to be saved before a step, which reloads the request', async () => {
+    const purpose = page.getByLabel('用途（选填）');
+    const before = await purpose.inputValue();
+    await purpose.fill(`${before}（待保存）`);
+    await page.getByTestId('request-unsaved').waitFor();
+    await expect(page.getByTestId('request-unsaved').textContent()).resolves.toContain('请先保存对申请信息的修改');
+    expect(await page.getByTestId('request-actions').getByRole('button', { name: '受理' }).isDisabled()).toBe(true);
+    await purpose.fill(before);
+    await page.getByTestId('request-unsaved').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('request-actions').getByRole('button', { name: '受理' }).isDisabled()).toBe(false);
+  });
+
   it('accepts the request, and a wrong date is refused in Chinese under the field', async () => {
     await page.getByTestId('request-actions').getByRole('button', { name: '受理' }).click();
     const dialog = page.getByRole('dialog');

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient, useForm } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { StepForm } from '../../../../../domain/request-step-forms';
 import { useRefetchEditedDocument } from '../../../../../admin/edited-document';
@@ -90,6 +90,8 @@ function Panel({ documentId, version, onChanged }: { documentId: string; version
   const t = useT();
   const [found, setFound] = React.useState<Case | null>(null);
   const [open, setOpen] = React.useState<StepForm | null>(null);
+  // Taking a step reloads the request into the edit form: edits not yet saved would be lost.
+  const unsaved = useForm('CasePanel', (state) => state.modified, false) === true;
   const [reload, setReload] = React.useState(0);
 
   React.useEffect(() => {
@@ -108,13 +110,20 @@ function Panel({ documentId, version, onChanged }: { documentId: string; version
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       <Clock found={found} />
       {found.actions.length > 0 ? (
-        <Flex gap={2} wrap="wrap" data-testid="request-actions">
-          {found.actions.map((form) => (
-            <Button key={form.action} size="S" variant={form.action === 'withdraw' ? 'danger-light' : 'secondary'} onClick={() => setOpen(form)}>
-              {form.label}
-            </Button>
-          ))}
-        </Flex>
+        <>
+          <Flex gap={2} wrap="wrap" data-testid="request-actions">
+            {found.actions.map((form) => (
+              <Button key={form.action} size="S" disabled={unsaved} variant={form.action === 'withdraw' ? 'danger-light' : 'secondary'} onClick={() => setOpen(form)}>
+                {form.label}
+              </Button>
+            ))}
+          </Flex>
+          {unsaved && (
+            <Typography variant="pi" textColor="warning600" data-testid="request-unsaved">
+              {t('panel.saveFirst')}
+            </Typography>
+          )}
+        </>
       ) : (
         <Typography variant="pi" textColor="neutral600">{t('panel.noActions')}</Typography>
       )}
