@@ -44,7 +44,7 @@ function ensureTable(strapi: Core.Strapi): Promise<void> {
 /**
  * Attempts per key (a client's network) within a sliding window, counted in the database: every
  * instance on it counts the same attempts, so three instances behind a balancer do not allow three
- * times as many. Only `max` per key are ever read, and rows leave the table once out of the window.
+ * times as many. Only `max` per key are ever read, and rows that have left the window are swept.
  */
 export function clusterAttempts(strapi: Core.Strapi, name: string, limit: { max: number; windowMs: number }) {
   const knex = () => strapi.db.connection;
@@ -72,8 +72,7 @@ export function clusterAttempts(strapi: Core.Strapi, name: string, limit: { max:
     async record(key: string, now = Date.now()): Promise<void> {
       await ensureTable(strapi);
       await knex()(TABLE).insert({ name, client_key: key, at: now });
-      await knex()(TABLE).where({ name, client_key: key }).where('at', '<=', now - limit.windowMs).delete();
-      // Keys that never come back are swept once a window by each instance.
+      // Reads look only within the window; what has left it is swept once a window by each instance.
       if (now - sweptAt >= limit.windowMs) {
         sweptAt = now;
         await knex()(TABLE).where({ name }).where('at', '<=', now - limit.windowMs).delete();

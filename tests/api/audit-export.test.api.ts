@@ -209,7 +209,7 @@ describe('the request register (依申请公开登记)', () => {
     ]) {
       expect((await request(app.server).post(`/api/disclosure-requests/${cityRequest}/steps`).set(bearer(cityStaff)).send(step)).status).toBe(200);
     }
-    financeRequest = await register(await staffOf(orgs.finance), orgs.finance.documentId, '财政局2025年政府采购合同', { applicantType: 'commercial_enterprise', applicantName: '山西晋阳测试科技有限公司', idType: null, idNumber: null, organizationCode: '91140100MA0XXXXX1Y' });
+    financeRequest = await register(await staffOf(orgs.finance), orgs.finance.documentId, '财政局2025年政府采购合同', { applicantType: 'commercial_enterprise', applicantName: '山西晋阳测试科技有限公司', idType: null, idNumber: null, organizationCode: '91140100MA0K7Q3P0G' });
   });
 
   const rowsOf = (body: Buffer) => body.toString('utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));

@@ -31,12 +31,6 @@ export interface PublicListQuery {
 export const SORT_FIELDS = ['publishedOn', 'effectiveFrom', 'adoptedOn', 'validUntil', 'title', 'id'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
-/**
- * Public reads of normative documents, built for read traffic. The list: one SQL query reads the page
- * (filters, the validity on a past date, sort, pagination) with its issuers and topics, and one
- * counts it (kept until the data changes). Strapi's generic path validates, sanitizes and
- * transforms every request, which costs several times the database work on a list of 25.
- */
 /** The list's filters, each a value or, while a read's SQL is built, its placeholder. */
 interface ListFilters extends Record<string, unknown> {
   asOf?: unknown;
@@ -53,6 +47,12 @@ interface ListFilters extends Record<string, unknown> {
 /** What of the caller's scope the read rule takes: part of every read's shape. */
 const scopeKey = (scope: AccessScope) => JSON.stringify([scope.read, scope.mayReadUnpublished]);
 
+/**
+ * Public reads of normative documents, built for read traffic. The list: one SQL query reads the page
+ * (filters, the validity on a past date, sort, pagination) with its issuers and topics, and one
+ * counts it (kept until the data changes). Strapi's generic path validates, sanitizes and
+ * transforms every request, which costs several times the database work on a list of 25.
+ */
 const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
   const documentsTable = () => tableOf(strapi, UID);
   const prepared = preparedReadsOf(strapi);
@@ -189,7 +189,7 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
     async one(documentId: string, scope: AccessScope): Promise<{ documentId: string } | null> {
       const rule = { key: scopeKey(scope), sql: (uid: string, alias: string) => access(strapi).readSql(uid, alias, scope) };
       const relations = Object.entries(SHALLOW_POPULATE as Record<string, RelationRead>);
-      const [document] = await prepared(`normative-documents:one ${rule.key}`, [documentId], ([id]) => {
+      const [found] = await prepared(`normative-documents:one ${rule.key}`, [documentId], ([id]) => {
         const d = documentsTable().table;
         const documents = rowReader(strapi, UID, publicFields(), d);
         const query = strapi.db
@@ -206,24 +206,21 @@ const publicRead = ({ strapi }: { strapi: Core.Strapi }) => {
           .map(([attribute, read]) => [attribute, joinToOne(strapi, query, { uid: UID, alias: d }, attribute, read, rule.sql)] as const);
         return {
           query,
-          read: (row: Record<string, unknown>) => {
-            const found = documents.read(row) as Record<string, unknown>;
-            for (const [attribute, read] of joined) found[attribute] = read(row);
-            return found;
-          },
+          read: (row: Record<string, unknown>) => ({
+            document: documents.read(row) as Record<string, unknown>,
+            linked: new Map<string, unknown>(joined.map(([attribute, read]) => [attribute, read(row)])),
+          }),
         };
       });
-      if (!document) return null;
+      if (!found) return null;
+      const { document, linked } = found;
       const id = document.id as number;
-      const linked = new Map<string, unknown>();
       for (const [attribute, read] of relations.filter(([name]) => !isToOne(strapi, UID, name))) {
         linked.set(attribute, (await linkedRows(strapi, UID, attribute, [id], read, rule)).get(id) ?? []);
       }
       // In the populate's order, as Strapi's answer has them (the same bytes, the same ETag).
-      const ordered: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(document)) if (!relations.some(([attribute]) => attribute === name)) ordered[name] = value;
-      for (const [attribute] of relations) ordered[attribute] = linked.has(attribute) ? linked.get(attribute) : document[attribute];
-      return ordered as { documentId: string };
+      for (const [attribute] of relations) document[attribute] = linked.get(attribute);
+      return document as { documentId: string };
     },
   };
 };
